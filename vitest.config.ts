@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // database template made once in globalSetup (see test/global-setup.ts).
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'trust/**/*.test.ts', 'cli/**/*.test.ts', 'common/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'test/**/*.test.ts', 'trust/**/*.test.ts', 'cli/**/*.test.ts', 'common/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
