@@ -1,6 +1,6 @@
 // Drizzle's view of the tables that migrations/*.sql create. The SQL files are the source of
 // truth for constraints and triggers; test/schema-drift.test.ts checks this file against them.
-import { bigserial, boolean, customType, date, doublePrecision, integer, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, customType, date, doublePrecision, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -213,4 +213,43 @@ export const outbox = pgTable('outbox', {
   sentAt: ts('sent_at'),
   error: text('error'),
   createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const MODERATION_ACTIONS = ['suspend_member', 'reinstate_member', 'suspend_account', 'reinstate_account', 'grant_admin', 'revoke_admin'] as const;
+
+/** Suspensions and administrator changes with their reasons (append-only). */
+export const moderationActions = pgTable('moderation_actions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id'),
+  actorId: uuid('actor_id').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  action: text('action', { enum: MODERATION_ACTIONS }).notNull(),
+  reason: text('reason').notNull().default(''),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+// 0002_profiles_directory: the directory's search document, maintained by triggers.
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const profileSearch = pgTable('profile_search', {
+  userId: uuid('user_id').primaryKey(),
+  document: tsvector('document').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const jobs = pgTable('jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  communityId: uuid('community_id'),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+  status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+  runAt: ts('run_at').notNull().defaultNow(),
+  attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull().default(5),
+  dedupeKey: text('dedupe_key'),
+  lockedBy: text('locked_by'),
+  lockedAt: ts('locked_at'),
+  lastError: text('last_error'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
 });
