@@ -87,7 +87,7 @@ describe('authorisation matrix', () => {
       for (const role of ROLES) {
         const client = await clientFor(role);
         const response = await client.request(route.method as 'GET', fillPath(route.url), route.method === 'GET' ? undefined : {});
-        const code = (response.headers['content-type'] ?? '').includes('json') ? (response.json() as { error?: { code?: string } }).error?.code : undefined;
+        const code = String(response.headers['content-type'] ?? '').includes('json') ? (response.json() as { error?: { code?: string } }).error?.code : undefined;
         const denied = response.statusCode === 401 || (response.statusCode === 403 && code !== undefined && DENIAL_CODES.has(code));
         const shouldPass = expectedAllowed(route.access, role, route.method, route.allowSuspended);
         if (shouldPass === denied) {

@@ -41,7 +41,7 @@ export async function claimJob(db: Db, workerId: string, kinds: string[]): Promi
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id`);
-  const id = (result.rows[0] as { id: number } | undefined)?.id;
+  const id = (result as unknown as { rows: { id: number }[] }).rows[0]?.id;
   if (id === undefined) return null;
   const [job] = await db.select().from(jobs).where(eq(jobs.id, Number(id)));
   return job;
