@@ -2,9 +2,14 @@
 // write through the real database; none of them mocks anything.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { communities, memberships, profiles, sessions, users, verifications, type Role } from '../server/db/schema.ts';
+import { inArray } from 'drizzle-orm';
+import { organisationAgents, skills, userSkills, vouches } from '../server/db/schema.ts';
 import { hashPassword } from '../server/lib/passwords.ts';
 import { hashToken, newToken } from '../server/lib/tokens.ts';
 import type { TestContext } from './context.ts';
+import { eq as eqColumn } from 'drizzle-orm';
+import { exchanges, listings, skills as skillList, timebankSettings } from '../server/db/schema.ts';
+import { interactions as interactionRows } from '../server/db/schema.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -122,4 +127,109 @@ export async function countRows(ctx: TestContext, tables: string[]): Promise<Rec
     result[table] = row.n;
   }
   return result;
+}
+
+/** The bytes of a tiny valid image of each accepted photo type (only the signature matters for WebP). */
+export function makeImageBytes(type: 'image/jpeg' | 'image/png' | 'image/webp'): Buffer {
+  if (type === 'image/png') return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  if (type === 'image/jpeg') return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(32, 7), Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(18, 3)]);
+}
+
+/** A vouch by `voucher` for `subject` in `community`, recorded as if the voucher was `voucherLevel`. */
+export async function makeVouch(ctx: TestContext, community: { id: string }, voucher: { id: string }, subject: { id: string }, voucherLevel = 'verified') {
+  const [row] = await ctx.db.insert(vouches).values({ communityId: community.id, voucherId: voucher.id, subjectId: subject.id, voucherLevel }).returning();
+  return row;
+}
+
+/** Gives a person skills (kind 'skill') or interests by slug from the shared list. */
+export async function giveSkills(ctx: TestContext, user: { id: string }, slugs: string[], kind: 'skill' | 'interest' = 'skill') {
+  const rows = await ctx.db.select({ id: skills.id, slug: skills.slug }).from(skills).where(inArray(skills.slug, slugs));
+  if (rows.length !== slugs.length) throw new Error(`Unknown skill among ${slugs.join(', ')}`);
+  await ctx.db.insert(userSkills).values(rows.map((s) => ({ userId: user.id, skillId: s.id, kind })));
+}
+
+/** An organisation account in `community` with its profile, membership and the given agents. */
+export async function makeOrganisation(ctx: TestContext, community: { id: string }, overrides: { name?: string; agents?: { id: string }[]; bio?: string; area?: string } = {}): Promise<TestUser> {
+  const [user] = await ctx.db.insert(users).values({ kind: 'organisation', displayName: overrides.name ?? `Organisation ${unique()}` }).returning();
+  await ctx.db.insert(profiles).values({ userId: user.id, bio: overrides.bio ?? '', area: overrides.area ?? '' });
+  await ctx.db.insert(memberships).values({ communityId: community.id, userId: user.id, role: 'organisation' });
+  for (const agent of overrides.agents ?? []) {
+    await ctx.db.insert(organisationAgents).values({ communityId: community.id, organisationId: user.id, userId: agent.id });
+  }
+  return { id: user.id, email: '', displayName: user.displayName };
+}
+
+/** The id of a skill on the shared list, by slug. */
+export async function skillIdOf(ctx: TestContext, slug: string): Promise<number> {
+  const [row] = await ctx.db.select({ id: skillList.id }).from(skillList).where(eqColumn(skillList.slug, slug));
+  if (!row) throw new Error(`Unknown skill ${slug}`);
+  return row.id;
+}
+
+/** Changes a community's time-bank settings (mode, limits, auto-confirm days, categories). */
+export async function setTimebank(ctx: TestContext, community: { id: string }, settings: Partial<typeof timebankSettings.$inferInsert>) {
+  await ctx.db.update(timebankSettings).set(settings).where(eqColumn(timebankSettings.communityId, community.id));
+}
+
+/** An offer or request by `owner`, open unless told otherwise. */
+export async function makeListing(
+  ctx: TestContext,
+  community: { id: string },
+  owner: { id: string },
+  overrides: Partial<Omit<typeof listings.$inferInsert, 'communityId' | 'ownerId' | 'skillId'>> & { skill?: string } = {},
+) {
+  const { skill = 'gardening', ...rest } = overrides;
+  const [row] = await ctx.db.insert(listings).values({
+    communityId: community.id, ownerId: owner.id, createdBy: owner.id, kind: 'offer', title: `Help with ${skill}`, durationMinutes: 60, place: 'in_public',
+    skillId: await skillIdOf(ctx, skill), ...rest,
+  }).returning();
+  return row;
+}
+
+/**
+ * An exchange between `provider` and `receiver` already at `status` (proposed, accepted or done;
+ * done needs `recordedMinutes`). Later steps go through the API or the services.
+ */
+export async function makeExchange(
+  ctx: TestContext,
+  community: { id: string },
+  provider: { id: string },
+  receiver: { id: string },
+  overrides: { status?: 'proposed' | 'accepted' | 'done'; recordedMinutes?: number; skill?: string; awaitingSince?: Date; approval?: 'not_needed' | 'pending' | 'approved' } = {},
+) {
+  const [skill] = await ctx.db.select().from(skillList).where(eqColumn(skillList.slug, overrides.skill ?? 'gardening'));
+  const status = overrides.status ?? 'proposed';
+  const [row] = await ctx.db.insert(exchanges).values({
+    communityId: community.id, providerId: provider.id, receiverId: receiver.id, proposedBy: receiver.id, skillId: skill.id, category: skill.category,
+    status, approval: overrides.approval ?? 'not_needed',
+    recordedMinutes: status === 'done' ? overrides.recordedMinutes ?? 60 : null,
+    awaitingSince: status === 'done' ? overrides.awaitingSince ?? new Date() : null,
+  }).returning();
+  return row;
+}
+
+/**
+ * Ties between members as the trust engine reads them: for each [a, b], a confirmed exchange's
+ * two interactions (a → b and b → a), or only a → b with `oneWay`. Dated `daysAgo` (default 10).
+ */
+export async function makeTies(
+  ctx: TestContext,
+  community: { id: string },
+  pairs: readonly (readonly [{ id: string }, { id: string }])[],
+  options: { kind?: string; oneWay?: boolean; daysAgo?: number } = {},
+) {
+  const kind = options.kind ?? 'exchange_confirmed';
+  const occurredAt = new Date(Date.now() - (options.daysAgo ?? 10) * 86_400_000);
+  const rows = pairs.flatMap(([a, b]) => {
+    const sourceId = unique();
+    const one = { communityId: community.id, actorId: a.id, subjectId: b.id, kind, weight: 2, occurredAt, sourceType: 'test', sourceId };
+    return options.oneWay ? [one] : [one, { ...one, actorId: b.id, subjectId: a.id }];
+  });
+  for (let i = 0; i < rows.length; i += 500) await ctx.db.insert(interactionRows).values(rows.slice(i, i + 500));
+}
+
+/** Sets a member's privacy choices directly (analytics opt-out, "a coordinator may contact me", directory listing). */
+export async function setPrivacy(ctx: TestContext, user: { id: string }, choices: { analyticsOptOut?: boolean; reachOutOk?: boolean; showInDirectory?: boolean; showArea?: boolean }) {
+  await ctx.db.update(profiles).set(choices).where(eqColumn(profiles.userId, user.id));
 }

@@ -1,6 +1,6 @@
 // Drizzle's view of the tables that migrations/*.sql create. The SQL files are the source of
 // truth for constraints and triggers; test/schema-drift.test.ts checks this file against them.
-import { bigserial, boolean, customType, date, doublePrecision, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, date, doublePrecision, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -253,3 +253,214 @@ export const jobs = pgTable('jobs', {
   createdAt: ts('created_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
 });
+
+// Time bank (migrations/0004_timebank.sql): settings, offers and requests, exchanges,
+// references, group exchanges, the hour ledger (integer minutes) and notifications.
+
+export const TIMEBANK_MODES = ['zero_sum', 'participation'] as const;
+
+export const timebankSettings = pgTable('timebank_settings', {
+  communityId: uuid('community_id').primaryKey(),
+  mode: text('mode', { enum: TIMEBANK_MODES }).notNull().default('zero_sum'),
+  maxDebitMinutes: integer('max_debit_minutes').notNull().default(1200),
+  maxCreditMinutes: integer('max_credit_minutes').notNull().default(6000),
+  autoConfirmDays: integer('auto_confirm_days').notNull().default(14),
+  approvalCategories: text('approval_categories').array().notNull().default([]),
+  safeguardingCategories: text('safeguarding_categories').array().notNull().default(['care-company']),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const ledgerAccounts = pgTable('ledger_accounts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id').notNull(),
+  kind: text('kind', { enum: ['member', 'fund'] }).notNull(),
+  userId: uuid('user_id'),
+  balance: bigint('balance', { mode: 'number' }).notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const LISTING_KINDS = ['offer', 'request'] as const;
+export const LISTING_PLACES = ['at_home', 'in_someones_home', 'in_public', 'online'] as const;
+export const LISTING_STATUSES = ['open', 'paused', 'closed'] as const;
+
+export const listings = pgTable('listings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id').notNull(),
+  kind: text('kind', { enum: LISTING_KINDS }).notNull(),
+  ownerId: uuid('owner_id').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  skillId: integer('skill_id').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  place: text('place', { enum: LISTING_PLACES }).notNull(),
+  availability: text('availability').notNull().default(''),
+  expiresOn: date('expires_on', { mode: 'string' }),
+  status: text('status', { enum: LISTING_STATUSES }).notNull().default('open'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const EXCHANGE_STATUSES = ['proposed', 'accepted', 'done', 'confirmed', 'declined', 'cancelled', 'disputed', 'resolved'] as const;
+export const EXCHANGE_APPROVALS = ['not_needed', 'pending', 'approved', 'refused'] as const;
+export const EXCHANGE_CONFIRMED_HOW = ['receiver', 'adjustment_accepted', 'auto', 'proxy', 'resolution'] as const;
+
+export const exchanges = pgTable('exchanges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id').notNull(),
+  listingId: uuid('listing_id'),
+  providerId: uuid('provider_id').notNull(),
+  receiverId: uuid('receiver_id').notNull(),
+  proposedBy: uuid('proposed_by').notNull(),
+  skillId: integer('skill_id').notNull(),
+  category: text('category').notNull(),
+  description: text('description').notNull().default(''),
+  proposedMinutes: integer('proposed_minutes'),
+  scheduledFor: ts('scheduled_for'),
+  status: text('status', { enum: EXCHANGE_STATUSES }).notNull().default('proposed'),
+  approval: text('approval', { enum: EXCHANGE_APPROVALS }).notNull().default('not_needed'),
+  recordedMinutes: integer('recorded_minutes'),
+  adjustedMinutes: integer('adjusted_minutes'),
+  adjustmentNote: text('adjustment_note').notNull().default(''),
+  awaitingSince: ts('awaiting_since'),
+  confirmedMinutes: integer('confirmed_minutes'),
+  confirmedAt: ts('confirmed_at'),
+  confirmedHow: text('confirmed_how', { enum: EXCHANGE_CONFIRMED_HOW }),
+  proxyRecordedBy: uuid('proxy_recorded_by'),
+  upheldAgainst: uuid('upheld_against'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const EXCHANGE_EVENT_KINDS = ['proposed', 'accepted', 'declined', 'cancelled', 'approved', 'refused', 'done', 'adjusted',
+  'adjustment_accepted', 'confirmed', 'auto_confirmed', 'disputed', 'resolved', 'proxy_recorded'] as const;
+
+export const exchangeEvents = pgTable('exchange_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  communityId: uuid('community_id').notNull(),
+  exchangeId: uuid('exchange_id').notNull(),
+  kind: text('kind', { enum: EXCHANGE_EVENT_KINDS }).notNull(),
+  actorId: uuid('actor_id'),
+  onBehalfOf: uuid('on_behalf_of'),
+  minutes: integer('minutes'),
+  note: text('note').notNull().default(''),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const exchangeReferences = pgTable('exchange_references', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id').notNull(),
+  exchangeId: uuid('exchange_id').notNull(),
+  authorId: uuid('author_id').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  body: text('body').notNull(),
+  wouldExchangeAgain: boolean('would_exchange_again').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const groupExchanges = pgTable('group_exchanges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id').notNull(),
+  title: text('title').notNull(),
+  skillId: integer('skill_id').notNull(),
+  category: text('category').notNull(),
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  payerAccountId: uuid('payer_account_id').notNull(),
+  recordedBy: uuid('recorded_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const LEDGER_TRANSACTION_KINDS = ['exchange', 'group_exchange', 'donation', 'grant', 'reversal'] as const;
+
+export const ledgerTransactions = pgTable('ledger_transactions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id').notNull(),
+  kind: text('kind', { enum: LEDGER_TRANSACTION_KINDS }).notNull(),
+  exchangeId: uuid('exchange_id'),
+  groupExchangeId: uuid('group_exchange_id'),
+  reversesId: uuid('reverses_id'),
+  note: text('note').notNull().default(''),
+  createdBy: uuid('created_by'),
+  postedAt: ts('posted_at').notNull().defaultNow(),
+});
+
+export const ledgerEntries = pgTable('ledger_entries', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  communityId: uuid('community_id').notNull(),
+  transactionId: uuid('transaction_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  amount: integer('amount').notNull(),
+  postedAt: ts('posted_at').notNull().defaultNow(),
+});
+
+export const notifications = pgTable('notifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull().default(''),
+  link: text('link').notNull().default(''),
+  sourceId: text('source_id').notNull(),
+  readAt: ts('read_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+// Trust and social capital (migrations/0006_trust.sql): stored scores, recompute runs, monthly
+// measures and the trust survey.
+
+export const trustScores = pgTable('trust_scores', {
+  communityId: uuid('community_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  score: doublePrecision('score').notNull(),
+  computedAt: ts('computed_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.communityId, t.userId] })]);
+
+export const TRUST_RUN_REASONS = ['daily', 'burst', 'manual', 'demo'] as const;
+
+export const trustRuns = pgTable('trust_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  communityId: uuid('community_id').notNull(),
+  reason: text('reason', { enum: TRUST_RUN_REASONS }).notNull(),
+  startedAt: ts('started_at').notNull(),
+  finishedAt: ts('finished_at').notNull().defaultNow(),
+  iterations: integer('iterations').notNull(),
+  residual: doublePrecision('residual').notNull(),
+  members: integer('members').notNull(),
+  ties: integer('ties').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  lastInteractionId: bigint('last_interaction_id', { mode: 'number' }).notNull().default(0),
+  monthsMeasured: integer('months_measured').notNull().default(0),
+});
+
+export const trustMeasures = pgTable('trust_measures', {
+  communityId: uuid('community_id').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  measures: jsonb('measures').$type<Record<string, unknown>>().notNull(),
+  computedAt: ts('computed_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.communityId, t.month] })]);
+
+export const trustSurveys = pgTable('trust_surveys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityId: uuid('community_id').notNull(),
+  title: text('title').notNull(),
+  openedBy: uuid('opened_by').notNull(),
+  openedAt: ts('opened_at').notNull().defaultNow(),
+  closedBy: uuid('closed_by'),
+  closedAt: ts('closed_at'),
+});
+
+export const GENERALISED_TRUST_ANSWERS = ['most_people', 'cannot_be_too_careful'] as const;
+export const NEIGHBOURHOOD_TRUST_ANSWERS = ['many', 'some', 'a_few', 'none'] as const;
+
+export const trustSurveyResponses = pgTable('trust_survey_responses', {
+  surveyId: uuid('survey_id').notNull(),
+  communityId: uuid('community_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  generalised: text('generalised', { enum: GENERALISED_TRUST_ANSWERS }).notNull(),
+  neighbourhood: text('neighbourhood', { enum: NEIGHBOURHOOD_TRUST_ANSWERS }).notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.surveyId, t.userId] })]);

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorResponses } from '../../../common/errors.ts';
+import { newSkillBody, skill, skillList } from '../../../common/skills.ts';
+import { requireActor } from '../../lib/access.ts';
+import type { Deps } from '../../lib/deps.ts';
+import * as service from './service.ts';
+
+/** The shared skill list: anyone may read it, anyone signed in may add to it. */
+export function skillRoutes(app: FastifyInstance, { db }: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['skills'];
+
+  r.get('/api/skills', { config: { access: 'public' }, schema: { tags, response: { 200: skillList } } }, async () => service.listSkills(db));
+
+  r.post('/api/skills', { config: { access: 'signed-in' }, schema: { tags, body: newSkillBody, response: { 201: skill, ...errorResponses } } }, async (request, reply) => {
+    const created = await service.addSkill(db, requireActor(request).userId, request.body);
+    reply.code(201);
+    return created;
+  });
+}

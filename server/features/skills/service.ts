@@ -1,0 +1,32 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { skills } from '../../db/schema.ts';
+import { conflict } from '../../lib/errors.ts';
+import { skillSlug, type NewSkillBody, type Skill } from '../../../common/skills.ts';
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
+
+const present = (row: typeof skills.$inferSelect): Skill => ({ id: row.id, slug: row.slug, label: row.label, category: row.category });
+
+/** Every skill, by category then name. */
+export async function listSkills(db: Db): Promise<Skill[]> {
+  return (await db.select().from(skills).orderBy(asc(skills.category), asc(skills.label))).map(present);
+}
+
+/** Adds a skill to the shared list; 409 naming the existing one when its slug is taken. */
+export async function addSkill(db: Db, createdBy: string, input: NewSkillBody): Promise<Skill> {
+  const slug = skillSlug(input.label);
+  const taken = async () => {
+    const [existing] = await db.select().from(skills).where(eq(skills.slug, slug));
+    return conflict('skill.exists', `"${existing.label}" is already on the list (skill ${existing.id}). Please choose it instead.`, 'label');
+  };
+  const [existing] = await db.select({ id: skills.id }).from(skills).where(eq(skills.slug, slug));
+  if (existing) throw await taken();
+  try {
+    const [row] = await db.insert(skills).values({ slug, label: input.label, category: input.category, createdBy }).returning();
+    return present(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await taken();
+    throw error;
+  }
+}
