@@ -62,11 +62,34 @@ export function localityOrder(n: number, rowStart: Int32Array, rowTarget: Int32A
       if (rowStart[v] === rowStart[v + 1] && label[v] === v) label[v] = label[u];
     }
   }
-  // Counting sort by label, groups in order of their first member.
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[label[i] + 1]++;
-  for (let l = 0; l < n; l++) start[l + 1] += start[l];
+  // Bucket members by group, then lay groups out in breadth-first order over the ties
+  // between them, so that groups with many ties between them (nearby streets) sit close.
+  const groupStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) groupStart[label[i] + 1]++;
+  for (let l = 0; l < n; l++) groupStart[l + 1] += groupStart[l];
+  const byGroup = new Int32Array(n);
+  const fill = groupStart.slice(0, n);
+  for (let i = 0; i < n; i++) byGroup[fill[label[i]]++] = i;
+  const placed = new Uint8Array(n);
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[start[label[i]]++] = i;
+  let tail = 0;
+  let head = 0;
+  const place = (group: number): void => {
+    placed[group] = 1;
+    for (let k = groupStart[group], end = groupStart[group + 1]; k < end; k++) order[tail++] = byGroup[k];
+  };
+  for (let seed = 0; seed < n; seed++) {
+    const group = label[byGroup[seed]];
+    if (placed[group]) continue;
+    place(group);
+    // The queue is the order itself: members are scanned in the order they were placed.
+    while (head < tail) {
+      const u = order[head++];
+      for (let p = rowStart[u], end = rowStart[u + 1]; p < end; p++) {
+        const g = label[rowTarget[p]];
+        if (!placed[g]) place(g);
+      }
+    }
+  }
   return order;
 }

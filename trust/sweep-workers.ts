@@ -13,7 +13,8 @@ const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const sweepRange = ${sweepRange.toString()};
 const residualRange = ${residualRange.toString()};
-const { control, sums, slot, lo, hi, inStart, inSource, inWeight, y, scale, base, damping } = workerData;
+const { control, sums, slot, lo, hi, inStart, inSource, inWeight, y, gather, scale, base, damping } = workerData;
+const omegaCell = workerData.omega;
 let generation = 0;
 for (;;) {
   Atomics.wait(control, 0, generation);
@@ -21,8 +22,8 @@ for (;;) {
   const command = Atomics.load(control, 1);
   if (command === 2) break;
   sums[slot] = command === 0
-    ? sweepRange(lo, hi, inStart, inSource, inWeight, y, scale, base, damping)
-    : residualRange(lo, hi, inStart, inSource, inWeight, y, scale, base, damping);
+    ? sweepRange(lo, hi, inStart, inSource, inWeight, y, gather, scale, base, damping, omegaCell[0])
+    : residualRange(lo, hi, inStart, inSource, inWeight, y, gather, scale, base, damping, 1);
   Atomics.add(control, 2, 1);
   Atomics.notify(control, 2);
 }
@@ -34,6 +35,7 @@ export interface SweepArrays {
   inSource: Int32Array;
   inWeight: Float32Array | Float64Array;
   y: Float64Array;
+  gather: Float32Array | Float64Array;
   scale: Float64Array;
   base: Float64Array;
   damping: number;
@@ -46,6 +48,7 @@ export interface SweepArrays {
  */
 export class SweepWorkers {
   private readonly control = new Int32Array(new SharedArrayBuffer(12));
+  private readonly omega = new Float64Array(new SharedArrayBuffer(8));
   private readonly sums: Float64Array;
   private readonly workers: Worker[] = [];
   private readonly bounds: number[];
@@ -70,7 +73,7 @@ export class SweepWorkers {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { ...arrays, control: this.control, sums: this.sums, slot: k, lo: this.bounds[k], hi: this.bounds[k + 1] },
+        workerData: { ...arrays, control: this.control, omega: this.omega, sums: this.sums, slot: k, lo: this.bounds[k], hi: this.bounds[k + 1] },
       });
       worker.unref();
       this.workers.push(worker);
@@ -78,15 +81,16 @@ export class SweepWorkers {
   }
 
   /** Runs one sweep (command 0) or residual pass (command 1) on every range; returns the summed result. */
-  run(command: 0 | 1): number {
+  run(command: 0 | 1, omega: number): number {
     const c = this.control;
+    this.omega[0] = omega;
     Atomics.store(c, 1, command);
     Atomics.store(c, 2, 0);
     Atomics.add(c, 0, 1);
     Atomics.notify(c, 0);
     const a = this.arrays;
     const fn = command === 0 ? sweepRange : residualRange;
-    let total = fn(this.bounds[0], this.bounds[1], a.inStart, a.inSource, a.inWeight, a.y, a.scale, a.base, a.damping);
+    let total = fn(this.bounds[0], this.bounds[1], a.inStart, a.inSource, a.inWeight, a.y, a.gather, a.scale, a.base, a.damping, omega);
     for (let done = Atomics.load(c, 2); done < this.workers.length; done = Atomics.load(c, 2)) Atomics.wait(c, 2, done);
     for (let k = 1; k <= this.workers.length; k++) total += this.sums[k];
     return total;

@@ -50,6 +50,8 @@ export interface TrustSystem {
   scale: Float64Array;
   /** The iterate, x·scale, shared with worker threads. */
   y: Float64Array;
+  /** What the sweeps read y through: y itself, or a Float32 mirror for float32 graphs. */
+  gather: Float32Array | Float64Array;
 }
 
 function sharedFloat64(length: number): Float64Array {
@@ -97,6 +99,11 @@ export function prepareTrustSystem(graph: TrustGraph, options: CommunityTrustOpt
   } else {
     for (let v = 0; v < n; v++) y[v] = base[v] * scale[v];
   }
+  let gather: Float32Array | Float64Array = y;
+  if (graph.inWeight instanceof Float32Array) {
+    gather = new Float32Array(new SharedArrayBuffer(Math.max(1, n) * 4), 0, n);
+    gather.set(y);
+  }
   return {
     damping,
     tolerance: options.tolerance ?? 1e-10,
@@ -105,6 +112,7 @@ export function prepareTrustSystem(graph: TrustGraph, options: CommunityTrustOpt
     base,
     scale,
     y,
+    gather,
   };
 }
 

@@ -16,6 +16,7 @@ function items(session: Session): Item[] {
   const list: Item[] = [];
   if (membership) {
     list.push({ to: '/', label: t('nav.home'), end: true }, { to: '/directory', label: t('nav.directory') }, { to: '/profile', label: t('nav.profile') });
+    list.push({ to: '/timebank', label: t('nav.timebank') });
     if (membership.role === 'coordinator' && membership.status === 'active') list.push({ to: '/coordinator', label: t('nav.coordinator') });
     if ((membership.role === 'coordinator' || membership.role === 'officer') && membership.status === 'active') list.push(membership.role === 'coordinator' ? { to: '/trust', label: t('nav.trust') } : { to: '/council', label: t('nav.council') });
   } else {

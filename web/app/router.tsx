@@ -28,8 +28,11 @@ import { JoinPage } from '../features/join/components/join-page.tsx';
 import { MemberPage } from '../features/profiles/components/member-page.tsx';
 import { OwnProfilePage } from '../features/profiles/components/own-profile-page.tsx';
 import { SetupPage } from '../features/setup/components/setup-page.tsx';
+import { ConnectionPanel } from '../features/trust/components/connection-panel.tsx';
 import { CouncilPage } from '../features/trust/components/council-page.tsx';
+import { SurveyCard } from '../features/trust/components/survey-card.tsx';
 import { TrustDashboardPage } from '../features/trust/components/trust-dashboard-page.tsx';
+import * as timebank from '../features/timebank/index.ts';
 import { RequireAdmin, RequireCommunity, RequireRole, RequireSession, RequireSignedOut } from './guards.tsx';
 import { Layout } from './layout.tsx';
 
@@ -69,10 +72,33 @@ export const router = createBrowserRouter([
       { path: '/invite/:token', element: <InvitePage /> },
       { path: '/join', element: <JoinPage /> },
       { path: '/account', element: <RequireSession><AccountPage /></RequireSession> },
-      { path: '/', element: <RequireCommunity><HomePage /></RequireCommunity> },
+      { path: '/', element: <RequireCommunity><HomePage extra={<SurveyCard />} /></RequireCommunity> },
       { path: '/directory', element: <RequireCommunity><DirectoryPage /></RequireCommunity> },
       { path: '/profile', element: <RequireCommunity><OwnProfilePage /></RequireCommunity> },
-      { path: '/members/:userId', element: <RequireCommunity><MemberPage /></RequireCommunity> },
+      { path: '/members/:userId', element: <RequireCommunity><MemberPage extra={<ConnectionPanel />} /></RequireCommunity> },
+      { path: '/timebank', element: <RequireCommunity><timebank.BrowsePage /></RequireCommunity> },
+      { path: '/timebank/mine', element: <RequireCommunity><timebank.BrowsePage mine key="mine" /></RequireCommunity> },
+      { path: '/timebank/listings/new', element: <RequireCommunity><timebank.NewListingPage /></RequireCommunity> },
+      { path: '/timebank/listings/:listingId', element: <RequireCommunity><timebank.ListingPage /></RequireCommunity> },
+      { path: '/timebank/listings/:listingId/edit', element: <RequireCommunity><timebank.EditListingPage /></RequireCommunity> },
+      { path: '/timebank/exchanges', element: <RequireCommunity><timebank.ExchangesPage /></RequireCommunity> },
+      { path: '/timebank/exchanges/:exchangeId', element: <RequireCommunity><timebank.ExchangePage /></RequireCommunity> },
+      { path: '/timebank/statement', element: <RequireCommunity><timebank.StatementPage /></RequireCommunity> },
+      { path: '/timebank/fund', element: <RequireCommunity><timebank.FundPage /></RequireCommunity> },
+      { path: '/timebank/messages', element: <RequireCommunity><timebank.MessagesPage /></RequireCommunity> },
+      {
+        path: '/timebank/coordinator',
+        element: <RequireRole role="coordinator"><timebank.TimebankCoordinatorConsole /></RequireRole>,
+        children: [
+          { index: true, element: <timebank.QueuePanel /> },
+          { path: 'record', element: <timebank.ProxyPanel /> },
+          { path: 'group', element: <timebank.GroupPanel /> },
+          { path: 'grants', element: <timebank.GrantsPanel /> },
+          { path: 'corrections', element: <timebank.CorrectionsPanel /> },
+          { path: 'settings', element: <timebank.SettingsPanel /> },
+          { path: 'report', element: <timebank.ReportPanel /> },
+        ],
+      },
       { path: '/trust', element: <RequireRole role="coordinator"><TrustDashboardPage /></RequireRole> },
       { path: '/council', element: <RequireRole role="officer"><CouncilPage /></RequireRole> },
       {

@@ -58,7 +58,7 @@ export const enTrust = {
   'trust.chart.holdingTitle': 'How ties hold together',
   'trust.chart.holdingSummary': 'A line chart, by month, of the share of ties returned, how often two of a person’s contacts know each other, and the share of ties that cross streets.',
   'trust.chart.eiTitle': 'Bonding and bridging',
-  'trust.chart.eiSummary': 'A line chart of the E-I index by month: −1 means every tie stays inside a street or group, +1 means every tie crosses between them.',
+  'trust.chart.eiSummary': 'A line chart by month of the E-I index (−1 means every tie stays inside a street or group, +1 means every tie crosses between them) and of modularity (0 means the groups found are not set apart at all, near 1 means they barely touch).',
   'trust.chart.groupsTitle': 'Close-knit groups found',
   'trust.chart.groupsSummary': 'A bar chart of the close-knit groups found in the network each month. Latest: {count}.',
   'trust.chart.degreeTitle': 'Ties per member, now',
@@ -72,6 +72,7 @@ export const enTrust = {
   'trust.measure.bridging': 'Crossing streets',
   'trust.measure.eiArea': 'Streets',
   'trust.measure.eiCommunity': 'Groups found',
+  'trust.measure.modularity': 'How separate the groups are',
   'trust.measure.communities': 'Groups',
   'trust.measure.members': 'Members',
 

@@ -1,6 +1,7 @@
 // The English catalogue: every word the app shows. Keys are grouped by page; `{name}` marks a
 // value filled in by the page; plural messages give the forms Intl.PluralRules asks for.
 // Write for someone using a website for the first time: short sentences, everyday words.
+import { enTimebank } from './en-timebank.ts';
 import { enTrust } from './en-trust.ts';
 
 export const en = {
@@ -533,4 +534,5 @@ export const en = {
   'admin.outbox.when': 'When',
   'admin.outbox.delivery': 'Delivery',
   ...enTrust,
+  ...enTimebank,
 } as const satisfies Record<string, string | { other: string; one?: string }>;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ButtonLink } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
@@ -10,10 +11,9 @@ import { formatNumber, t, type MessageKey } from '../../../i18n/index.ts';
 import { useActiveCommunity, useSession } from '../../../lib/session.ts';
 import type { CommunityOverview } from '../../../../common/overview.ts';
 import { useOverview } from '../api.ts';
-import { SurveyCard } from '../../trust/components/survey-card.tsx';
 
 /** Home: the community at a glance, your verification level and what to do next. */
-export function HomePage() {
+export function HomePage({ extra }: { extra?: ReactNode }) {
   const membership = useActiveCommunity();
   const overview = useOverview(membership.communityId);
   const { data: session } = useSession();
@@ -42,7 +42,7 @@ export function HomePage() {
             </Card>
             {data.coordinator ? <CoordinatorTodo todo={data.coordinator} /> : <FindPeople />}
           </div>
-          <SurveyCard />
+          {extra}
           <h2>{t('home.stats.title')}</h2>
           <Stats stats={data.stats} />
           {data.coordinator ? <FindPeople /> : null}

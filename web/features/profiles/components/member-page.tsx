@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { Avatar } from '../../../components/avatar.tsx';
 import { ButtonLink } from '../../../components/button.tsx';
@@ -13,10 +14,9 @@ import { useActiveCommunity } from '../../../lib/session.ts';
 import type { MemberProfile } from '../../../../common/profiles.ts';
 import { useMemberProfile } from '../api.ts';
 import { BlockCard, ReportCard, VouchCard } from './member-actions.tsx';
-import { ConnectionPanel } from '../../trust/components/connection-panel.tsx';
 
-/** Another member's profile as they share it, with vouching, reporting and blocking. */
-export function MemberPage() {
+/** Another member's profile as they share it, with vouching, reporting and blocking; `extra` is what other features add (the app shell composes it). */
+export function MemberPage({ extra }: { extra?: ReactNode }) {
   const { userId = '' } = useParams();
   const { communityId } = useActiveCommunity();
   const profile = useMemberProfile(communityId, userId);
@@ -50,7 +50,7 @@ export function MemberPage() {
             </ButtonLink>
           ) : (
             <>
-              <ConnectionPanel communityId={communityId} userId={member.id} name={member.displayName} />
+              {extra}
               <VouchCard member={member} />
               <ReportCard member={member} />
               <BlockCard member={member} />

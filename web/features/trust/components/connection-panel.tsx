@@ -1,10 +1,12 @@
 // "How you're connected" on a member's profile: the connection in words, the strongest short
-// chains of people between you, and people you both know. Never a number.
-import { Link } from 'react-router';
+// chains of people between you, and people you both know. Never a number. The app shell puts
+// it on the profile page; it reads whose profile it is from the address.
+import { Link, useParams } from 'react-router';
 import { Card } from '../../../components/card.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { t } from '../../../i18n/index.ts';
 import { ApiError } from '../../../lib/api.ts';
+import { useActiveCommunity, useSession } from '../../../lib/session.ts';
 import type { Connection, NamedPerson } from '../../../../common/trust.ts';
 import { useConnection } from '../api.ts';
 import '../trust.css';
@@ -25,20 +27,22 @@ function Names({ people }: { people: NamedPerson[] }) {
   );
 }
 
-function Explanation({ connection, name }: { connection: Connection; name: string }) {
+function Explanation({ connection }: { connection: Connection }) {
+  const name = connection.person.displayName;
   if (connection.band === 'private') return <p>{t('trust.connection.private', { name })}</p>;
   const together = connection.direct && connection.reciprocated ? 'trust.connection.together' : connection.direct ? 'trust.connection.youActed' : connection.reciprocated ? 'trust.connection.theyActed' : null;
+  const paths = connection.paths.filter((p) => p.via.length > 0);
   return (
     <>
-      <p className="trust-band">
+      <p>
         <span className={`badge trust-band__badge trust-band__badge--${connection.band}`}>{t(`trust.band.${connection.band}`)}</span> {t(`trust.connection.${connection.band}`, { name })}
       </p>
       {together ? <p>{t(together, { name })}</p> : null}
-      {connection.paths.some((p) => p.via.length > 0) ? (
+      {paths.length > 0 ? (
         <>
           <h3 className="trust-subheading">{t('trust.connection.pathsTitle')}</h3>
           <ul>
-            {connection.paths.filter((p) => p.via.length > 0).map((p) => (
+            {paths.map((p) => (
               <li key={p.via.map((v) => v.id).join('-')}>
                 {t('trust.connection.through')} <Names people={p.via} />
               </li>
@@ -57,15 +61,23 @@ function Explanation({ connection, name }: { connection: Connection; name: strin
   );
 }
 
-/** The panel a member's profile shows, for anyone but the member themselves. */
-export function ConnectionPanel({ communityId, userId, name }: { communityId: string; userId: string; name: string }) {
+function Panel({ communityId, userId }: { communityId: string; userId: string }) {
   const connection = useConnection(communityId, userId);
   // Someone the viewer may not see (blocked either way) gets no panel at all.
   if (connection.isError && connection.error instanceof ApiError && (connection.error.status === 404 || connection.error.status === 400)) return null;
   return (
     <Card title={t('trust.connection.title')}>
-      {connection.isPending ? <Loading /> : connection.isError ? <p>{t('trust.connection.error')}</p> : <Explanation connection={connection.data} name={name} />}
+      {connection.isPending ? <Loading /> : connection.isError ? <p>{t('trust.connection.error')}</p> : <Explanation connection={connection.data} />}
       <p className="text-small text-muted">{t('trust.connection.privacy')}</p>
     </Card>
   );
+}
+
+/** The panel on another member's profile (nothing on one's own). */
+export function ConnectionPanel() {
+  const { userId = '' } = useParams();
+  const { communityId } = useActiveCommunity();
+  const { data: session } = useSession();
+  if (!userId || session?.user?.id === userId) return null;
+  return <Panel communityId={communityId} userId={userId} />;
 }

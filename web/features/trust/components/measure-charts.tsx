@@ -38,7 +38,11 @@ export function MeasureCharts({ months, degrees }: { months: ChartMonth[]; degre
     pick(t('trust.measure.clustering'), (m) => m.transitivity),
     pick(t('trust.measure.bridging'), (m) => m.areaBridgingShare),
   ], [months]);
-  const ei = useMemo(() => [pick(t('trust.measure.eiArea'), (m) => m.areaEiIndex), pick(t('trust.measure.eiCommunity'), (m) => m.communityEiIndex)], [months]);
+  const ei = useMemo(() => [
+    pick(t('trust.measure.eiArea'), (m) => m.areaEiIndex),
+    pick(t('trust.measure.eiCommunity'), (m) => m.communityEiIndex),
+    pick(t('trust.measure.modularity'), (m) => m.modularity),
+  ], [months]);
   const groups = useMemo(() => [pick(t('trust.measure.communities'), (m) => m.communities)], [months]);
   const degreeLabels = useMemo(() => degrees.map((d) => d.label), [degrees]);
   const degreeSeries = useMemo(() => [{ name: t('trust.measure.members'), values: degrees.map((d) => d.members) }], [degrees]);

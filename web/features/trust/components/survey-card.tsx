@@ -6,8 +6,12 @@ import { Radios } from '../../../components/fields.tsx';
 import { Notice } from '../../../components/notice.tsx';
 import { t } from '../../../i18n/index.ts';
 import { useActiveCommunity } from '../../../lib/session.ts';
-import { GENERALISED_ANSWERS, NEIGHBOURHOOD_ANSWERS, type SurveyAnswer } from '../../../../common/trust.ts';
+import type { SurveyAnswer } from '../../../../common/trust.ts';
 import { useAnswerSurvey, useMemberSurvey } from '../api.ts';
+
+// The answers in the order they are offered (the schema in common/ checks them on the server).
+const GENERALISED: SurveyAnswer['generalised'][] = ['most_people', 'cannot_be_too_careful'];
+const NEIGHBOURHOOD: SurveyAnswer['neighbourhood'][] = ['many', 'some', 'a_few', 'none'];
 
 /** Shows the open trust survey to a member who has not answered it; thanks them once they have. */
 export function SurveyCard() {
@@ -50,7 +54,7 @@ export function SurveyCard() {
           value={generalised}
           onChange={setGeneralised}
           error={missing.generalised}
-          options={GENERALISED_ANSWERS.map((a) => ({ value: a, label: t(`trust.survey.generalised.${a}`) }))}
+          options={GENERALISED.map((a) => ({ value: a, label: t(`trust.survey.generalised.${a}`) }))}
         />
         <Radios
           name="neighbourhood"
@@ -58,7 +62,7 @@ export function SurveyCard() {
           value={neighbourhood}
           onChange={setNeighbourhood}
           error={missing.neighbourhood}
-          options={NEIGHBOURHOOD_ANSWERS.map((a) => ({ value: a, label: t(`trust.survey.neighbourhood.${a}`) }))}
+          options={NEIGHBOURHOOD.map((a) => ({ value: a, label: t(`trust.survey.neighbourhood.${a}`) }))}
         />
         {answer.error ? <Notice tone="error"><p>{answer.error.message}</p></Notice> : null}
         <Button type="submit" busy={answer.isPending}>{t('trust.survey.send')}</Button>

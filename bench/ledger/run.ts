@@ -1,0 +1,97 @@
+// Ledger benchmark (npm run bench:ledger). On PostgreSQL and on PGlite, with 8 concurrent
+// clients: confirmed exchanges per second and p50/p99 latency through the real confirmation
+// service (locks, limit checks, triggers, the commit-time balance check), against plain
+// INSERTs of the same rows into unconstrained tables in the same run, printed as a ratio
+// (target ≤ 3x); and the time to produce the statement of a member with 10,000 entries
+// (target < 50 ms).
+//
+//   npm run bench:ledger                      both databases, PostgreSQL at 127.0.0.1:5432
+//   BENCH_POSTGRES_URL=postgres://… npm run bench:ledger     another server (a database is created and dropped)
+//   BENCH_CONFIRMATIONS=3000 npm run bench:ledger            a longer run
+//   BENCH_SKIP_POSTGRES=1 npm run bench:ledger               PGlite only
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../server/db/client.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { checkLedger } from '../../server/features/ledger/reports.ts';
+import { confirmAll, createPlainTables, memberWithEntries, plainInserts, seedCommunity, timeStatement, type Timing } from './workload.ts';
+
+const CLIENTS = 8;
+const CONFIRMATIONS = Number(process.env.BENCH_CONFIRMATIONS ?? 1500);
+const MEMBERS = 200;
+const STATEMENT_ENTRIES = 10_000;
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+type Result = { name: string; ledger: Timing; plain: Timing; statement: Awaited<ReturnType<typeof timeStatement>> };
+
+async function run(name: string, database: Database): Promise<Result> {
+  await migrate(database);
+  // A short warm-up, so that neither side pays for cold caches or query planning.
+  const warm = await seedCommunity(database, 20, 100, 1);
+  await createPlainTables(database.db);
+  await confirmAll(database.db, warm, CLIENTS);
+  await plainInserts(database.db, warm, CLIENTS);
+
+  const seeded = await seedCommunity(database, MEMBERS, CONFIRMATIONS, 2);
+  // Statistics as a running database would have them (autovacuum analyses after bulk loads).
+  await database.exec('VACUUM ANALYZE');
+  const ledger = await confirmAll(database.db, seeded, CLIENTS);
+  const plain = await plainInserts(database.db, seeded, CLIENTS);
+  const check = await checkLedger(database.db, seeded.communityId);
+  if (!check.balanced) throw new Error(`The ledger does not balance after the run: ${JSON.stringify(check)}`);
+
+  const [member, partner] = seeded.members;
+  await memberWithEntries(database.db, seeded.communityId, member, partner, STATEMENT_ENTRIES);
+  // The bulk load updated two balances 10,000 times in one transaction; a live database reaches
+  // 10,000 entries over years, with autovacuum clearing the old row versions as it goes.
+  await database.exec('VACUUM ANALYZE');
+  const statement = await timeStatement(database.db, seeded.communityId, member, 15);
+  return { name, ledger, plain, statement };
+}
+
+async function onPostgres(): Promise<Result> {
+  const name = `kith_bench_ledger_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: CLIENTS + 2 });
+  try {
+    return await run('PostgreSQL', database);
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function onPglite(): Promise<Result> {
+  const database = await openDatabase({});
+  try {
+    return await run('PGlite', database);
+  } finally {
+    await database.close();
+  }
+}
+
+const ms = (x: number) => x.toFixed(1).padStart(7);
+const rate = (x: number) => x.toFixed(0).padStart(8);
+
+function print(results: Result[]) {
+  console.log(`\nLedger benchmark: ${CONFIRMATIONS} confirmations, ${CLIENTS} concurrent clients, ${MEMBERS} members, limit checks on`);
+  console.log('database    | ledger/s | p50 ms  | p99 ms  | plain/s  | p50 ms  | p99 ms  | ratio (target <= 3x)');
+  for (const r of results) {
+    const ratio = r.plain.perSecond / r.ledger.perSecond;
+    console.log(`${r.name.padEnd(11)} |${rate(r.ledger.perSecond)}  | ${ms(r.ledger.p50)} | ${ms(r.ledger.p99)} |${rate(r.plain.perSecond)}  | ${ms(r.plain.p50)} | ${ms(r.plain.p99)} | ${ratio.toFixed(2)}x ${ratio <= 3 ? 'ok' : 'OVER TARGET'}`);
+  }
+  console.log(`\nStatement of a member with ${STATEMENT_ENTRIES.toLocaleString('en-GB')} entries (median of 15; target < 50 ms for the statement page)`);
+  for (const r of results) {
+    console.log(`${r.name.padEnd(11)} | first page (${r.statement.entriesOnPage} entries, balance, totals): ${r.statement.pageMs.toFixed(1)} ms ${r.statement.pageMs < 50 ? 'ok' : 'OVER TARGET'} | full CSV of all entries: ${r.statement.csvMs.toFixed(1)} ms`);
+  }
+}
+
+const results: Result[] = [];
+if (!process.env.BENCH_SKIP_POSTGRES) results.push(await onPostgres());
+results.push(await onPglite());
+print(results);

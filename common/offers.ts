@@ -1,0 +1,146 @@
+// Offers of help and requests for help, search, matching and in-app notifications.
+import { z } from 'zod';
+import { communityParams } from './communities.ts';
+import { isoDate } from './ledger.ts';
+
+export const LISTING_KINDS = ['offer', 'request'] as const;
+export const LISTING_PLACES = ['at_home', 'in_someones_home', 'in_public', 'online'] as const;
+export const LISTING_STATUSES = ['open', 'paused', 'closed'] as const;
+
+export const listingKind = z.enum(LISTING_KINDS);
+/** Where the help happens: at the helper's home, in someone's home, somewhere public, online. */
+export const listingPlace = z.enum(LISTING_PLACES);
+export const listingStatus = z.enum(LISTING_STATUSES);
+
+/** A point on the map. The server snaps it to a ~200 m grid before storing it. */
+export const location = z.object({
+  lat: z.number().min(-90, { message: 'Latitude is between -90 and 90' }).max(90, { message: 'Latitude is between -90 and 90' }),
+  lng: z.number().min(-180, { message: 'Longitude is between -180 and 180' }).max(180, { message: 'Longitude is between -180 and 180' }),
+});
+
+const fields = {
+  title: z.string().trim().min(3, { message: 'Use at least 3 characters' }).max(120, { message: 'Use at most 120 characters' }),
+  description: z.string().trim().max(2000, { message: 'Use at most 2000 characters' }).default(''),
+  skillId: z.number({ message: 'Choose a skill' }).int().positive({ message: 'Choose a skill' }),
+  durationMinutes: z.number({ message: 'Enter how long it usually takes, in minutes' }).int({ message: 'Use whole minutes' })
+    .min(15, { message: 'Use at least 15 minutes' }).max(1440, { message: 'Use at most 24 hours (1440 minutes)' }),
+  place: listingPlace,
+  availability: z.string().trim().max(300, { message: 'Use at most 300 characters' }).default(''),
+  expiresOn: isoDate.nullable().default(null),
+  location: location.nullable().default(null),
+};
+
+export const listingInput = z.object({
+  kind: listingKind,
+  ...fields,
+  /** Post for an organisation you act for. */
+  onBehalfOf: z.uuid().optional(),
+});
+export type ListingInput = z.infer<typeof listingInput>;
+
+export const listingUpdate = z.object({
+  title: fields.title.optional(),
+  description: z.string().trim().max(2000, { message: 'Use at most 2000 characters' }).optional(),
+  skillId: fields.skillId.optional(),
+  durationMinutes: fields.durationMinutes.optional(),
+  place: listingPlace.optional(),
+  availability: z.string().trim().max(300, { message: 'Use at most 300 characters' }).optional(),
+  expiresOn: isoDate.nullable().optional(),
+  location: location.nullable().optional(),
+});
+export type ListingUpdate = z.infer<typeof listingUpdate>;
+
+export const listingStatusBody = z.object({ status: listingStatus });
+export const listingParams = communityParams.extend({ listingId: z.uuid() });
+
+export const listingsQuery = z.object({
+  kind: listingKind.optional(),
+  skillId: z.coerce.number().int().positive().optional(),
+  category: z.string().trim().regex(/^[a-z0-9-]{1,60}$/).optional(),
+  /** Words to find in the title or description. */
+  q: z.string().trim().min(1).max(200).optional(),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lng: z.coerce.number().min(-180).max(180).optional(),
+  /** With lat and lng: only listings this close (metres), nearest first. */
+  withinM: z.coerce.number().int().min(100).max(100_000).optional(),
+  ownerId: z.uuid().optional(),
+  status: listingStatus.default('open'),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+export type ListingsQuery = z.infer<typeof listingsQuery>;
+
+export const skillSummary = z.object({ id: z.number(), slug: z.string(), label: z.string(), category: z.string() });
+
+export const listing = z.object({
+  id: z.uuid(),
+  kind: listingKind,
+  owner: z.object({ id: z.uuid(), displayName: z.string(), kind: z.enum(['person', 'organisation']) }),
+  title: z.string(),
+  description: z.string(),
+  skill: skillSummary,
+  durationMinutes: z.number(),
+  place: listingPlace,
+  availability: z.string(),
+  expiresOn: z.string().nullable(),
+  expired: z.boolean(),
+  status: listingStatus,
+  location: location.nullable(),
+  /** From the point in the query, when one was given and the listing has a location. */
+  distanceM: z.number().nullable(),
+  /** The helper must be safeguarding-checked (DBS) in this community. */
+  needsSafeguarding: z.boolean(),
+  /** A coordinator approves exchanges in this category before the work starts. */
+  needsApproval: z.boolean(),
+  mine: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Listing = z.infer<typeof listing>;
+
+export const listingPage = z.object({ listings: z.array(listing), total: z.number() });
+
+/** Why a suggestion fits: an open offer in the same skill, the skill on their profile, or the same category. */
+export const matchFit = z.enum(['offer', 'skill', 'category']);
+
+export const helperSuggestion = z.object({
+  user: z.object({ id: z.uuid(), displayName: z.string() }),
+  score: z.number(),
+  fit: matchFit,
+  offerId: z.uuid().nullable(),
+  distanceM: z.number().nullable(),
+  availabilityOverlap: z.number().nullable(),
+  /** How strongly the two are connected (for now: how many times they have interacted). */
+  connection: z.number(),
+  safeguardingChecked: z.boolean(),
+});
+
+export const requestSuggestion = z.object({
+  listing,
+  score: z.number(),
+  fit: matchFit,
+  availabilityOverlap: z.number().nullable(),
+  connection: z.number(),
+});
+
+export const listingMatches = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('helpers'), listingId: z.uuid(), suggestions: z.array(helperSuggestion) }),
+  z.object({ kind: z.literal('requests'), listingId: z.uuid(), suggestions: z.array(requestSuggestion) }),
+]);
+export type ListingMatches = z.infer<typeof listingMatches>;
+
+export const notification = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const notificationsQuery = z.object({
+  unread: z.stringbool().default(false),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export const notificationList = z.object({ notifications: z.array(notification), unread: z.number() });
+export const markReadBody = z.object({ ids: z.array(z.uuid()).max(200).optional() });

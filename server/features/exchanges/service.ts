@@ -1,0 +1,266 @@
+// The exchange lifecycle: propose from an offer or a request, accept or decline, coordinator
+// approval, record the time, confirm or adjust, dispute and resolve. Every step locks the
+// exchange row, asks the lifecycle rules (lifecycle.ts) whether this person may do this now,
+// changes the row and appends to the timeline in one transaction. Steps are commands: they
+// return nothing, and the routes read the exchange back (getExchange) for the response.
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { exchangeEvents, exchanges, skills, users } from '../../db/schema.ts';
+import { conflict, invalid, notFound } from '../../lib/errors.ts';
+import type { ExchangeAction, ExchangeDetail, ProposeExchangeBody } from '../../../common/exchanges.ts';
+import { formatMinutes } from '../../../common/ledger.ts';
+import { getSettings, type SettingsRow } from '../ledger/settings.ts';
+import { queryRows } from '../ledger/sql.ts';
+import { notify } from '../offers/notifications.ts';
+import { findListing } from '../offers/service.ts';
+import { todayIn } from '../verification/dates.ts';
+import { settleExchange } from './confirm.ts';
+import { recordInteractions } from './interactions.ts';
+import { requireAction, type ExchangeViewer } from './lifecycle.ts';
+import { actingIdentities, coordinatorIds, peopleBehind, requireActiveParties, resolveActingAs } from './parties.ts';
+import { exchangeDetail, findExchange } from './queries.ts';
+import { requireSafeguarded } from './safeguarding.ts';
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
+
+/** Who is acting: the signed-in person and whether they coordinate this community. */
+export type ExchangeActor = { userId: string; coordinator: boolean };
+
+/** The viewer as the lifecycle rules see them. */
+export async function viewerOf(db: Db, communityId: string, actor: ExchangeActor): Promise<ExchangeViewer> {
+  return { identities: await actingIdentities(db, communityId, actor.userId), coordinator: actor.coordinator };
+}
+
+/** One exchange with its timeline and references, for the parties and coordinators; 404 for anyone else. */
+export async function getExchange(db: Db, communityId: string, actor: ExchangeActor, exchangeId: string): Promise<ExchangeDetail> {
+  const [row, viewer, settings] = await Promise.all([findExchange(db, communityId, exchangeId), viewerOf(db, communityId, actor), getSettings(db, communityId)]);
+  if (!row || !(viewer.coordinator || viewer.identities.includes(row.ex.providerId) || viewer.identities.includes(row.ex.receiverId))) throw notFound('exchange');
+  return exchangeDetail(db, communityId, row, viewer, settings);
+}
+
+/** Blocks either way stop two people exchanging. */
+async function requireNotBlocked(db: Db, a: string, b: string): Promise<void> {
+  const found = await queryRows(db, sql`SELECT 1 FROM blocks WHERE (blocker_id = ${a} AND blocked_id = ${b}) OR (blocker_id = ${b} AND blocked_id = ${a}) LIMIT 1`);
+  if (found.length > 0) throw conflict('exchange.blocked', 'You cannot start an exchange with this member.');
+}
+
+/**
+ * Proposes an exchange from an offer or a request. Answering someone else's listing makes you
+ * the other side; proposing from your own listing needs `counterpartId`. The helper must be
+ * safeguarding-checked in safeguarding categories; approval categories wait for a coordinator.
+ */
+export async function proposeExchange(db: Db, communityId: string, actor: ExchangeActor, body: ProposeExchangeBody): Promise<string> {
+  const me = await resolveActingAs(db, communityId, actor.userId, body.asOrganisationId, 'asOrganisationId');
+  const listing = await findListing(db, communityId, body.listingId);
+  if (!listing) throw notFound('listing');
+  if (listing.l.status !== 'open' || (listing.l.expiresOn !== null && listing.l.expiresOn < todayIn())) {
+    throw conflict('listing.not_open', `This ${listing.l.kind} is no longer open.`, 'listingId');
+  }
+  const mine = listing.l.ownerId === me;
+  if (mine && !body.counterpartId) throw invalid('exchange.counterpart_required', `Choose who you are asking to take up your ${listing.l.kind}.`, 'counterpartId');
+  if (!mine && body.counterpartId && body.counterpartId !== listing.l.ownerId) {
+    throw invalid('exchange.counterpart_not_owner', `When you answer someone else's ${listing.l.kind}, the exchange is with them.`, 'counterpartId');
+  }
+  const other = mine ? body.counterpartId! : listing.l.ownerId;
+  if (other === me) throw conflict('exchange.self', 'You cannot exchange time with yourself.', 'counterpartId');
+  const [providerId, receiverId] = (listing.l.kind === 'offer') === mine ? [me, other] : [other, me];
+  await requireActiveParties(db, communityId, [providerId, receiverId], mine ? 'counterpartId' : 'listingId');
+  await requireNotBlocked(db, me, other);
+  const settings = await getSettings(db, communityId);
+  await requireSafeguarded(db, communityId, settings, listing.skill, providerId, me);
+  const approval = settings.approvalCategories.includes(listing.skill.category) ? 'pending' : 'not_needed';
+  try {
+    const id = await db.transaction(async (tx) => {
+      const [row] = await tx.insert(exchanges).values({
+        communityId, listingId: listing.l.id, providerId, receiverId, proposedBy: me, skillId: listing.skill.id, category: listing.skill.category,
+        description: body.description, proposedMinutes: body.proposedMinutes ?? null, scheduledFor: body.scheduledFor ? new Date(body.scheduledFor) : null, approval,
+      }).returning({ id: exchanges.id });
+      await tx.insert(exchangeEvents).values({ communityId, exchangeId: row.id, kind: 'proposed', actorId: actor.userId, note: body.description });
+      await notify(tx, communityId, await peopleBehind(tx, communityId, [other]), {
+        kind: 'exchange.proposed', title: `New exchange proposed: ${listing.l.title}`, body: body.description, link: `/timebank/exchanges/${row.id}`, sourceId: row.id,
+      });
+      if (approval === 'pending') {
+        await notify(tx, communityId, await coordinatorIds(tx, communityId), {
+          kind: 'exchange.approval_needed', title: `An exchange in ${listing.skill.label.toLowerCase()} needs your approval`, body: listing.l.title, link: `/timebank/exchanges/${row.id}`, sourceId: row.id,
+        });
+      }
+      return row.id;
+    });
+    return id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('exchange.duplicate', 'You already have an open exchange about this listing with this member.', 'listingId');
+    throw error;
+  }
+}
+
+/** The exchange row as a lifecycle step locks it, with what its messages need. */
+type LockedExchange = {
+  ex: typeof exchanges.$inferSelect;
+  skillLabel: string;
+  providerName: string;
+  receiverName: string;
+  kinds: ReadonlyMap<string, 'person' | 'organisation'>;
+};
+
+const providerUser = alias(users, 'provider');
+const receiverUser = alias(users, 'receiver');
+
+/** Locks one exchange of the community for a step; 404 when there is none. */
+async function lockExchange(tx: Db, communityId: string, exchangeId: string): Promise<LockedExchange> {
+  const [row] = await tx
+    .select({ ex: exchanges, skillLabel: skills.label, providerName: providerUser.displayName, providerKind: providerUser.kind, receiverName: receiverUser.displayName, receiverKind: receiverUser.kind })
+    .from(exchanges)
+    .innerJoin(skills, eq(skills.id, exchanges.skillId))
+    .innerJoin(providerUser, eq(providerUser.id, exchanges.providerId))
+    .innerJoin(receiverUser, eq(receiverUser.id, exchanges.receiverId))
+    .where(and(eq(exchanges.id, exchangeId), eq(exchanges.communityId, communityId)))
+    .for('update', { of: exchanges });
+  if (!row) throw notFound('exchange');
+  return { ...row, kinds: new Map([[row.ex.providerId, row.providerKind], [row.ex.receiverId, row.receiverKind]]) };
+}
+
+type Step = {
+  action: ExchangeAction;
+  /** Checks beyond the lifecycle rules, with the locked row. */
+  check?: (row: LockedExchange, tx: Db, settings: SettingsRow) => Promise<void> | void;
+  /** The change to make; return undefined when `settleExchange` does the work. */
+  change: (row: LockedExchange, tx: Db, settings: SettingsRow) => Promise<Partial<typeof exchanges.$inferInsert> | undefined>;
+  event?: { kind: (typeof exchangeEvents.$inferInsert)['kind']; minutes?: number | null; note?: string };
+  /** Who to tell, and what. */
+  tell?: (row: LockedExchange) => { to: 'other' | 'both' | 'coordinators+other'; title: string; body?: string };
+};
+
+/**
+ * Runs one lifecycle step: locks the exchange, checks the rules, applies the change, appends the
+ * event and notifies, all in one transaction. Steps never depend on the ledger or on references
+ * (reversals and references are not steps), so the lock reads the exchange row alone.
+ */
+async function step(db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, s: Step): Promise<void> {
+  const viewer = await viewerOf(db, communityId, actor);
+  await db.transaction(async (tx) => {
+    const row = await lockExchange(tx, communityId, exchangeId);
+    requireAction({ ...row.ex, transactionId: null, reversed: false, referencedBy: [] }, viewer, s.action);
+    const settings = await getSettings(tx, communityId);
+    await s.check?.(row, tx, settings);
+    const changes = await s.change(row, tx, settings);
+    if (changes) {
+      await tx.update(exchanges).set({ ...changes, updatedAt: new Date() }).where(and(eq(exchanges.id, exchangeId), eq(exchanges.communityId, communityId)));
+    }
+    if (s.event) {
+      await tx.insert(exchangeEvents).values({ communityId, exchangeId, kind: s.event.kind, actorId: actor.userId, minutes: s.event.minutes ?? null, note: s.event.note ?? '' });
+    }
+    const message = s.tell?.(row);
+    if (message) {
+      const mySide = viewer.identities.includes(row.ex.providerId) ? row.ex.providerId : viewer.identities.includes(row.ex.receiverId) ? row.ex.receiverId : null;
+      const parties = message.to === 'both' || !mySide ? [row.ex.providerId, row.ex.receiverId] : [mySide === row.ex.providerId ? row.ex.receiverId : row.ex.providerId];
+      const people = [...(await peopleBehind(tx, communityId, parties, row.kinds)), ...(message.to === 'coordinators+other' ? await coordinatorIds(tx, communityId) : [])];
+      await notify(tx, communityId, people.filter((id) => id !== actor.userId), {
+        kind: `exchange.${s.event?.kind ?? s.action}`, title: message.title, body: message.body ?? '', link: `/timebank/exchanges/${exchangeId}`, sourceId: exchangeId,
+      });
+    }
+  });
+}
+
+/** The person asked accepts; the helper must (still) be safeguarding-checked where that applies. */
+export const acceptExchange = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'accept',
+    check: async (row, tx, settings) => {
+      await requireActiveParties(tx, communityId, [row.ex.providerId, row.ex.receiverId]);
+      await requireSafeguarded(tx, communityId, settings, { label: row.skillLabel, category: row.ex.category }, row.ex.providerId, actor.userId);
+    },
+    change: async () => ({ status: 'accepted' }),
+    event: { kind: 'accepted' },
+    tell: (row) => ({ to: 'other', title: `Your exchange for ${row.skillLabel.toLowerCase()} was accepted` }),
+  });
+
+/** The person asked declines, with an optional reason. */
+export const declineExchange = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, reason: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'decline', change: async () => ({ status: 'declined' }), event: { kind: 'declined', note: reason },
+    tell: (row) => ({ to: 'other', title: `Your exchange for ${row.skillLabel.toLowerCase()} was declined`, body: reason }),
+  });
+
+/** Either side calls it off before the time is recorded (the proposer only, while it is a proposal). */
+export const cancelExchange = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, reason: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'cancel', change: async () => ({ status: 'cancelled' }), event: { kind: 'cancelled', note: reason },
+    tell: (row) => ({ to: 'other', title: `An exchange for ${row.skillLabel.toLowerCase()} was cancelled`, body: reason }),
+  });
+
+/** A coordinator approves an exchange in an approval category, or refuses it (which declines it). */
+export const decideApproval = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, decision: 'approve' | 'refuse', note: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: decision,
+    change: async () => (decision === 'approve' ? { approval: 'approved' } : { approval: 'refused', status: 'declined' }),
+    event: { kind: decision === 'approve' ? 'approved' : 'refused', note },
+    tell: (row) => ({ to: 'both', title: `A coordinator ${decision === 'approve' ? 'approved' : 'did not approve'} your exchange for ${row.skillLabel.toLowerCase()}`, body: note }),
+  });
+
+/** The helper records the time the work took; the receiver then confirms or suggests a change. */
+export const recordTime = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, minutes: number, note: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'record',
+    change: async () => ({ status: 'done', recordedMinutes: minutes, awaitingSince: new Date() }),
+    event: { kind: 'done', minutes, note },
+    tell: (row) => ({ to: 'other', title: `${row.providerName} recorded ${formatMinutes(minutes)}. Please confirm it or suggest a change.`, body: note }),
+  });
+
+/** The receiver confirms the recorded time: the hours move. */
+export const confirmExchange = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'confirm',
+    change: async (row, tx, settings) => {
+      await settleExchange(tx, row.ex, { minutes: row.ex.recordedMinutes!, how: 'receiver', actorId: actor.userId, event: 'confirmed', kinds: row.kinds }, settings);
+      return undefined;
+    },
+  });
+
+/** The receiver suggests a different time; the helper must accept it (or dispute). */
+export const adjustTime = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, minutes: number, note: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'adjust',
+    check: (row) => {
+      if (row.ex.recordedMinutes === minutes) throw invalid('exchange.adjust_same', 'That is the time already recorded. Confirm it instead.', 'minutes');
+    },
+    change: async () => ({ adjustedMinutes: minutes, adjustmentNote: note, awaitingSince: new Date() }),
+    event: { kind: 'adjusted', minutes, note },
+    tell: (row) => ({ to: 'other', title: `${row.receiverName} suggested ${formatMinutes(minutes)} instead of ${formatMinutes(row.ex.recordedMinutes!)}`, body: note }),
+  });
+
+/** The helper accepts the receiver's changed time: the hours move. */
+export const acceptAdjustment = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'accept_adjustment',
+    change: async (row, tx, settings) => {
+      await settleExchange(tx, row.ex, { minutes: row.ex.adjustedMinutes!, how: 'adjustment_accepted', actorId: actor.userId, event: 'adjustment_accepted', kinds: row.kinds }, settings);
+      return undefined;
+    },
+  });
+
+/** Either side asks a coordinator to step in; nothing moves until it is resolved. */
+export const disputeExchange = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, reason: string) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'dispute', change: async () => ({ status: 'disputed', awaitingSince: null }), event: { kind: 'disputed', note: reason },
+    tell: (row) => ({ to: 'coordinators+other', title: `An exchange for ${row.skillLabel.toLowerCase()} is disputed`, body: reason }),
+  });
+
+/**
+ * A coordinator resolves a dispute: posts the minutes they decide (0 posts nothing) and may
+ * uphold it against one side, which the trust engine reads as negative evidence.
+ */
+export const resolveDispute = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, input: { minutes: number; upheldAgainst: 'provider' | 'receiver' | 'neither'; note: string }) =>
+  step(db, communityId, actor, exchangeId, {
+    action: 'resolve',
+    change: async (row, tx, settings) => {
+      const against = input.upheldAgainst === 'neither' ? null : input.upheldAgainst === 'provider' ? row.ex.providerId : row.ex.receiverId;
+      if (against) await tx.update(exchanges).set({ upheldAgainst: against }).where(and(eq(exchanges.id, exchangeId), eq(exchanges.communityId, communityId)));
+      await settleExchange(tx, row.ex, { minutes: input.minutes, how: 'resolution', actorId: actor.userId, event: 'resolved', note: input.note, status: 'resolved', kinds: row.kinds }, settings);
+      if (against) {
+        const wronged = against === row.ex.providerId ? row.ex.receiverId : row.ex.providerId;
+        await recordInteractions(tx, communityId, [{ actorId: wronged, subjectId: against, kind: 'dispute_upheld', sourceType: 'exchange', sourceId: exchangeId }]);
+      }
+      return undefined;
+    },
+  });

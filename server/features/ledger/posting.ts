@@ -1,0 +1,176 @@
+// Posting to the hour ledger: the one place that writes ledger_transactions and ledger_entries.
+//
+// A posting locks the accounts it touches (SELECT … FOR UPDATE, always in account-id order so
+// that two postings over the same accounts cannot deadlock), checks the community's limits
+// against the locked balances, then inserts the transaction and its entries. The entry
+// trigger moves the balances and the deferred constraint trigger checks the sum at commit.
+// Two confirmations racing for the last minutes of a debit limit therefore serialise on the
+// account row: the second sees the first one's balance and gets a 409.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { ledgerAccounts } from '../../db/schema.ts';
+import { AppError, conflict, notFound } from '../../lib/errors.ts';
+import { formatMinutes, type LEDGER_TRANSACTION_KINDS } from '../../../common/ledger.ts';
+import { getSettings, type SettingsRow } from './settings.ts';
+import { queryRows } from './sql.ts';
+
+export type Leg = { accountId: string; amount: number };
+
+export type Posting = {
+  communityId: string;
+  kind: (typeof LEDGER_TRANSACTION_KINDS)[number];
+  legs: Leg[];
+  /** Null when the scheduler posts (auto-confirm). */
+  createdBy: string | null;
+  note?: string;
+  exchangeId?: string;
+  groupExchangeId?: string;
+  reversesId?: string;
+  /** For a reversal: the kind of the transaction it reverses. */
+  reversedKind?: Exclude<Posting['kind'], 'reversal'>;
+  /** Accounts that may not end below zero whatever the limits (a donor gives only hours they have). */
+  noOverdraw?: readonly string[];
+};
+
+/** An account as locked for a posting. */
+export type LockedAccount = { id: string; kind: 'member' | 'fund'; userId: string | null; balance: number; displayName: string };
+
+/** The community's fund account id (every community has one). */
+export async function fundAccountId(db: Db, communityId: string): Promise<string> {
+  const [row] = await db.select({ id: ledgerAccounts.id }).from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.communityId, communityId), eq(ledgerAccounts.kind, 'fund'), isNull(ledgerAccounts.userId)));
+  if (!row) throw notFound('community');
+  return row.id;
+}
+
+/** The ledger account of each member, opened on first use; by user id. */
+export async function memberAccountIds(db: Db, communityId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  const find = () => db.select({ id: ledgerAccounts.id, userId: ledgerAccounts.userId }).from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.communityId, communityId), inArray(ledgerAccounts.userId, ids)));
+  let rows = await find();
+  if (rows.length < ids.length) {
+    // Sorted so that two first postings for the same people insert in the same order.
+    const missing = ids.filter((id) => !rows.some((r) => r.userId === id)).sort();
+    await db.insert(ledgerAccounts).values(missing.map((userId) => ({ communityId, kind: 'member' as const, userId }))).onConflictDoNothing();
+    rows = await find();
+  }
+  return new Map(rows.map((r) => [r.userId!, r.id]));
+}
+
+/** Checks that legs form a valid transaction: two or more distinct accounts, whole non-zero minutes, summing to zero. */
+export function assertBalanced(legs: readonly Leg[]): void {
+  const accounts = new Set(legs.map((l) => l.accountId));
+  const total = legs.reduce((sum, l) => sum + l.amount, 0);
+  if (legs.length < 2 || accounts.size !== legs.length || total !== 0 || legs.some((l) => !Number.isSafeInteger(l.amount) || l.amount === 0)) {
+    throw new Error(`Unbalanced posting refused: ${JSON.stringify(legs)}`);
+  }
+}
+
+/**
+ * The limit a posting would break, or null. Only movement towards a limit is checked, so a
+ * member already past a limit a coordinator has since lowered can still move back towards zero.
+ * The fund can never go below zero. Participation-only communities keep no limits.
+ */
+export function limitBreach(settings: Pick<SettingsRow, 'mode' | 'maxDebitMinutes' | 'maxCreditMinutes'>, accounts: readonly LockedAccount[], legs: readonly Leg[]): AppError | null {
+  if (settings.mode === 'participation') return null;
+  for (const leg of legs) {
+    const account = accounts.find((a) => a.id === leg.accountId)!;
+    const after = account.balance + leg.amount;
+    if (account.kind === 'fund') {
+      if (leg.amount < 0 && after < 0) {
+        return conflict('ledger.fund_insufficient', `The community fund holds ${formatMinutes(account.balance)}, which is not enough for ${formatMinutes(-leg.amount)}.`);
+      }
+      continue;
+    }
+    if (leg.amount < 0 && after < -settings.maxDebitMinutes) {
+      return conflict(
+        'ledger.limit_exceeded',
+        `This would take ${account.displayName}'s balance to ${formatMinutes(after)}, past this community's limit of ${formatMinutes(settings.maxDebitMinutes)} in debit. ` +
+          `They need to earn some hours first, or ask a coordinator.`,
+      );
+    }
+    if (leg.amount > 0 && after > settings.maxCreditMinutes) {
+      return conflict(
+        'ledger.limit_exceeded',
+        `This would take ${account.displayName}'s balance to ${formatMinutes(after)}, past this community's limit of ${formatMinutes(settings.maxCreditMinutes)} in credit. ` +
+          `They could spend or donate some hours first, or ask a coordinator.`,
+      );
+    }
+  }
+  return null;
+}
+
+function overdraw(accounts: readonly LockedAccount[], posting: Posting): AppError | null {
+  for (const leg of posting.legs) {
+    const account = accounts.find((a) => a.id === leg.accountId)!;
+    if (posting.noOverdraw?.includes(account.id) && leg.amount < 0 && account.balance + leg.amount < 0) {
+      return conflict('ledger.insufficient_balance', `${account.displayName} has ${formatMinutes(account.balance)} to give, which is not enough for ${formatMinutes(-leg.amount)}.`);
+    }
+  }
+  return null;
+}
+
+const lockedColumns = sql`a.id, a.kind, a.user_id AS "userId", a.balance, coalesce(u.display_name, 'The community fund') AS "displayName"`;
+
+/** Locks the accounts in id order and returns them with their balances; 404 if one is not in this community. */
+export async function lockAccounts(db: Db, communityId: string, accountIds: readonly string[]): Promise<LockedAccount[]> {
+  const ids = [...new Set(accountIds)].sort();
+  const rows = await queryRows<LockedAccount>(db, sql`
+    SELECT ${lockedColumns} FROM ledger_accounts a LEFT JOIN users u ON u.id = a.user_id
+    WHERE a.community_id = ${communityId} AND a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+    ORDER BY a.id
+    FOR UPDATE OF a`);
+  if (rows.length !== ids.length) throw notFound('account');
+  return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
+}
+
+/**
+ * Locks the accounts of these members (opening any that do not exist yet) in id order: one
+ * query in the usual case where every account exists. By user id.
+ */
+export async function lockMemberAccounts(db: Db, communityId: string, userIds: readonly string[]): Promise<Map<string, LockedAccount>> {
+  const ids = [...new Set(userIds)];
+  const lock = () => queryRows<LockedAccount>(db, sql`
+    SELECT ${lockedColumns} FROM ledger_accounts a LEFT JOIN users u ON u.id = a.user_id
+    WHERE a.community_id = ${communityId} AND a.user_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+    ORDER BY a.id
+    FOR UPDATE OF a`);
+  let rows = await lock();
+  if (rows.length < ids.length) {
+    await memberAccountIds(db, communityId, ids);
+    rows = await lock();
+  }
+  return new Map(rows.map((r) => [r.userId!, { ...r, balance: Number(r.balance) }]));
+}
+
+/**
+ * Posts one balanced transaction after checking limits under row locks; 409
+ * `ledger.limit_exceeded` or `ledger.fund_insufficient` when it would break one. Must run
+ * inside the caller's db.transaction so that it commits or rolls back with the change that
+ * caused it (an exchange's confirmation, a grant).
+ */
+export async function postTransaction(tx: Db, posting: Posting, settings?: SettingsRow, locked?: readonly LockedAccount[]): Promise<{ id: string; postedAt: Date }> {
+  assertBalanced(posting.legs);
+  const rules = settings ?? (await getSettings(tx, posting.communityId));
+  // Callers that already hold the locks (lockMemberAccounts) pass the locked rows in.
+  const accounts = locked ?? (await lockAccounts(tx, posting.communityId, posting.legs.map((l) => l.accountId)));
+  const breach = limitBreach(rules, accounts, posting.legs) ?? overdraw(accounts, posting);
+  if (breach) throw breach;
+  const legs = [...posting.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+  const baseKind = posting.kind === 'reversal' ? posting.reversedKind : posting.kind;
+  if (!baseKind) throw new Error('A reversal must say what kind of transaction it reverses.');
+  // One statement for the transaction and its entries; the entries share its kinds and posted_at.
+  const [row] = await queryRows<{ id: string; postedAt: Date | string }>(tx, sql`
+    WITH t AS (
+      INSERT INTO ledger_transactions (community_id, kind, base_kind, exchange_id, group_exchange_id, reverses_id, note, created_by)
+      VALUES (${posting.communityId}, ${posting.kind}, ${baseKind}, ${posting.exchangeId ?? null}, ${posting.groupExchangeId ?? null},
+              ${posting.reversesId ?? null}, ${posting.note ?? ''}, ${posting.createdBy})
+      RETURNING id, kind, base_kind, posted_at
+    )
+    INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount, posted_at)
+    SELECT ${posting.communityId}, t.id, t.kind, t.base_kind, leg.account_id::uuid, leg.amount::int, t.posted_at
+    FROM t, (VALUES ${sql.join(legs.map((l) => sql`(${l.accountId}, ${l.amount})`), sql`, `)}) AS leg(account_id, amount)
+    RETURNING transaction_id AS id, posted_at AS "postedAt"`);
+  return { id: row.id, postedAt: new Date(row.postedAt) };
+}

@@ -1,0 +1,144 @@
+// Matching in both directions: for a request, members whose offers or skills fit; for an offer,
+// open requests it could answer. Ranked by fit, distance, availability and connection (through
+// connectionStrength, which the trust engine will later feed).
+import { and, eq, inArray, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { listings, profiles, skills, userSkills, users } from '../../db/schema.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
+import type { Mailer } from '../../lib/mailer.ts';
+import type { ListingMatches } from '../../../common/offers.ts';
+import { safeguardingChecked } from '../exchanges/safeguarding.ts';
+import { getSettings, type SettingsRow } from '../ledger/settings.ts';
+import { todayIn } from '../verification/dates.ts';
+import { availabilityOverlap } from './availability.ts';
+import { connectionStrength } from './connection-strength.ts';
+import { distanceM, type Point } from './geo.ts';
+import { emailOptedIn, notify } from './notifications.ts';
+import { findListing, notBlocked, presentListing, type ListingViewer } from './service.ts';
+
+type Fit = 'offer' | 'skill' | 'category';
+const FIT_SCORE: Record<Fit, number> = { offer: 1, skill: 0.8, category: 0.5 };
+
+/**
+ * A suggestion's score in [0, 1]: fit weighs most, then distance (halving about every 1.4 km),
+ * connection and availability. Unknown distance or availability count as middling, so that
+ * people who have not given them are neither hidden nor favoured.
+ */
+export function matchScore(input: { fit: Fit; distanceM: number | null; availability: number | null; connection: number }): number {
+  const near = input.distanceM === null ? 0.5 : Math.exp(-input.distanceM / 2000);
+  const free = input.availability ?? 0.5;
+  const tie = 1 - Math.exp(-input.connection / 3);
+  return Math.round((0.45 * FIT_SCORE[input.fit] + 0.2 * near + 0.15 * free + 0.2 * tie) * 1000) / 1000;
+}
+
+const pointOf = (row: { lat: number | null; lng: number | null }): Point | null => (row.lat === null || row.lng === null ? null : { lat: row.lat, lng: row.lng });
+const apart = (a: Point | null, b: Point | null) => (a && b ? distanceM(a, b) : null);
+
+/** Members who can take part now: active membership, account neither suspended nor deleted. */
+const activeMember = (communityId: string, userColumn: AnyColumn): SQL =>
+  sql`EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE m.community_id = ${communityId} AND m.user_id = ${userColumn} AND m.status = 'active' AND u.suspended_at IS NULL AND u.deleted_at IS NULL)`;
+
+type Listed = NonNullable<Awaited<ReturnType<typeof findListing>>>;
+
+/** Helpers for a request: members with an open offer in the skill or category, or the skill on their profile. */
+export async function helpersFor(db: Db, communityId: string, request: Listed, settings: SettingsRow, limit = 20) {
+  const requester = request.l.ownerId;
+  const sameSkillOrCategory = or(eq(skills.id, request.skill.id), eq(skills.category, request.skill.category));
+  const [offers, skilled] = await Promise.all([
+    db.select({ id: listings.id, userId: listings.ownerId, skillId: listings.skillId, availability: listings.availability, lat: listings.lat, lng: listings.lng })
+      .from(listings).innerJoin(skills, eq(skills.id, listings.skillId))
+      .where(and(eq(listings.communityId, communityId), eq(listings.kind, 'offer'), eq(listings.status, 'open'), ne(listings.ownerId, requester), sameSkillOrCategory,
+        sql`(${listings.expiresOn} IS NULL OR ${listings.expiresOn} >= ${todayIn()}::date)`, activeMember(communityId, listings.ownerId), notBlocked(requester, listings.ownerId))),
+    db.select({ userId: userSkills.userId, skillId: userSkills.skillId })
+      .from(userSkills).innerJoin(skills, eq(skills.id, userSkills.skillId))
+      .where(and(eq(userSkills.kind, 'skill'), ne(userSkills.userId, requester), sameSkillOrCategory, activeMember(communityId, userSkills.userId), notBlocked(requester, userSkills.userId))),
+  ]);
+  const here = pointOf(request.l);
+  const best = new Map<string, { fit: Fit; offerId: string | null; distanceM: number | null; availability: number | null }>();
+  const consider = (userId: string, candidate: { fit: Fit; offerId: string | null; distanceM: number | null; availability: number | null }) => {
+    const current = best.get(userId);
+    if (!current || FIT_SCORE[candidate.fit] > FIT_SCORE[current.fit] || (FIT_SCORE[candidate.fit] === FIT_SCORE[current.fit] && (candidate.distanceM ?? Infinity) < (current.distanceM ?? Infinity))) {
+      best.set(userId, candidate);
+    }
+  };
+  for (const o of offers) {
+    consider(o.userId, { fit: o.skillId === request.skill.id ? 'offer' : 'category', offerId: o.id, distanceM: apart(here, pointOf(o)), availability: availabilityOverlap(request.l.availability, o.availability) });
+  }
+  for (const s of skilled) consider(s.userId, { fit: s.skillId === request.skill.id ? 'skill' : 'category', offerId: null, distanceM: null, availability: null });
+  const ids = [...best.keys()];
+  const [checked, ties, names] = await Promise.all([
+    safeguardingChecked(db, communityId, ids),
+    connectionStrength(db, communityId, requester, ids),
+    ids.length ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : Promise.resolve([]),
+  ]);
+  const nameOf = new Map(names.map((n) => [n.id, n.displayName]));
+  const mustBeChecked = settings.safeguardingCategories.includes(request.skill.category);
+  return [...best]
+    .filter(([id]) => !mustBeChecked || checked.has(id))
+    .map(([id, c]) => ({
+      user: { id, displayName: nameOf.get(id) ?? 'Member' }, fit: c.fit, offerId: c.offerId, distanceM: c.distanceM, availabilityOverlap: c.availability,
+      connection: ties.get(id) ?? 0, safeguardingChecked: checked.has(id),
+      score: matchScore({ fit: c.fit, distanceM: c.distanceM, availability: c.availability, connection: ties.get(id) ?? 0 }),
+    }))
+    .sort((a, b) => b.score - a.score || a.user.displayName.localeCompare(b.user.displayName))
+    .slice(0, limit);
+}
+
+/** Open requests an offer could answer: the same skill, or the same category. */
+async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: ListingViewer, settings: SettingsRow, limit = 20) {
+  const helper = offer.l.ownerId;
+  const rows = await db.select({ l: listings, ownerName: users.displayName, ownerKind: users.kind, skill: { id: skills.id, slug: skills.slug, label: skills.label, category: skills.category } })
+    .from(listings).innerJoin(users, eq(users.id, listings.ownerId)).innerJoin(skills, eq(skills.id, listings.skillId))
+    .where(and(eq(listings.communityId, communityId), eq(listings.kind, 'request'), eq(listings.status, 'open'), ne(listings.ownerId, helper),
+      or(eq(skills.id, offer.skill.id), eq(skills.category, offer.skill.category)),
+      sql`(${listings.expiresOn} IS NULL OR ${listings.expiresOn} >= ${todayIn()}::date)`, activeMember(communityId, listings.ownerId), notBlocked(helper, listings.ownerId)));
+  const [checked, ties] = await Promise.all([safeguardingChecked(db, communityId, [helper]), connectionStrength(db, communityId, helper, rows.map((r) => r.l.ownerId))]);
+  const here = pointOf(offer.l);
+  return rows
+    .filter((r) => !settings.safeguardingCategories.includes(r.skill.category) || checked.has(helper))
+    .map((r) => {
+      const fit: Fit = r.skill.id === offer.skill.id ? 'skill' : 'category';
+      const distance = apart(here, pointOf(r.l));
+      const availability = availabilityOverlap(offer.l.availability, r.l.availability);
+      const connection = ties.get(r.l.ownerId) ?? 0;
+      return { listing: presentListing({ ...r, distanceM: distance }, viewer, settings), fit, availabilityOverlap: availability, connection, score: matchScore({ fit, distanceM: distance, availability, connection }) };
+    })
+    .sort((a, b) => b.score - a.score || a.listing.createdAt.localeCompare(b.listing.createdAt))
+    .slice(0, limit);
+}
+
+/** Suggestions for a listing, for its owner (or their organisation's agents) and coordinators. */
+export async function suggestionsFor(db: Db, communityId: string, viewer: ListingViewer, listingId: string): Promise<ListingMatches> {
+  const listing = await findListing(db, communityId, listingId);
+  if (!listing) throw notFound('listing');
+  if (!viewer.identities.includes(listing.l.ownerId) && !viewer.coordinator) throw forbidden('listing.not_owner', 'Suggestions are shown only to the person who posted this.');
+  const settings = await getSettings(db, communityId);
+  return listing.l.kind === 'request'
+    ? { kind: 'helpers', listingId, suggestions: await helpersFor(db, communityId, listing, settings) }
+    : { kind: 'requests', listingId, suggestions: await requestsFor(db, communityId, listing, viewer, settings) };
+}
+
+/**
+ * Tells the best-fitting helpers about a new request: in the app when they accept contact
+ * through it (profiles.contact_by_app), and by email when they opted in (profiles.contact_by_email).
+ */
+export async function notifyNewRequest(db: Db, mailer: Mailer, publicUrl: string, communityId: string, listingId: string): Promise<number> {
+  const request = await findListing(db, communityId, listingId);
+  if (!request || request.l.kind !== 'request') return 0;
+  const helpers = await helpersFor(db, communityId, request, await getSettings(db, communityId));
+  const ids = helpers.map((h) => h.user.id);
+  if (ids.length === 0) return 0;
+  const inApp = await db.select({ id: profiles.userId }).from(profiles)
+    .where(and(eq(profiles.contactByApp, true), inArray(profiles.userId, ids)));
+  const link = `/timebank/listings/${listingId}`;
+  await notify(db, communityId, inApp.map((r) => r.id), {
+    kind: 'listing.matching_request', title: `${request.ownerName} asked for help with ${request.skill.label.toLowerCase()}`, body: request.l.title, link, sourceId: listingId,
+  });
+  await emailOptedIn(db, mailer, ids, {
+    subject: `A neighbour needs help with ${request.skill.label.toLowerCase()}`,
+    body: `${request.ownerName} asked: "${request.l.title}".\n\n${request.l.description}\n\nIf you can help, see the request at ${publicUrl}${link}\n\n` +
+      'You get these emails because you chose to be contacted by email. You can change that in your profile settings.',
+  });
+  return ids.length;
+}

@@ -1,0 +1,47 @@
+// In-app notifications (the notifications table) and, for people who asked for it, email.
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { notifications, profiles, users } from '../../db/schema.ts';
+import type { Mailer } from '../../lib/mailer.ts';
+
+export type NotificationInput = { kind: string; title: string; body: string; link: string; sourceId: string };
+
+/** Adds one notification per person; a person already told about the same thing is not told twice. */
+export async function notify(db: Db, communityId: string, userIds: readonly string[], input: NotificationInput): Promise<void> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return;
+  await db.insert(notifications).values(ids.map((userId) => ({ communityId, userId, ...input }))).onConflictDoNothing();
+}
+
+/** Emails the people among `userIds` who opted in to email (profiles.contact_by_email) and have an address. */
+export async function emailOptedIn(db: Db, mailer: Mailer, userIds: readonly string[], mail: { subject: string; body: string }): Promise<number> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(inArray(users.id, ids), eq(profiles.contactByEmail, true), isNull(users.deletedAt), isNull(users.suspendedAt)));
+  for (const row of rows) if (row.email) await mailer.send(db, { to: row.email, subject: mail.subject, body: mail.body });
+  return rows.length;
+}
+
+function presentNotification(row: typeof notifications.$inferSelect) {
+  return { id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link, readAt: row.readAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString() };
+}
+
+/** A member's notifications in one community, newest first, with the unread count. */
+export async function listNotifications(db: Db, communityId: string, userId: string, options: { unread: boolean; limit: number }) {
+  const mine = and(eq(notifications.communityId, communityId), eq(notifications.userId, userId));
+  const [rows, [{ n }]] = await Promise.all([
+    db.select().from(notifications).where(options.unread ? and(mine, isNull(notifications.readAt)) : mine).orderBy(desc(notifications.createdAt)).limit(options.limit),
+    db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
+  ]);
+  return { notifications: rows.map(presentNotification), unread: n };
+}
+
+/** Marks some (or all) of a member's notifications in a community as read. */
+export async function markRead(db: Db, communityId: string, userId: string, ids: readonly string[] | undefined): Promise<void> {
+  const mine = and(eq(notifications.communityId, communityId), eq(notifications.userId, userId), isNull(notifications.readAt));
+  await db.update(notifications).set({ readAt: new Date() }).where(ids ? and(mine, inArray(notifications.id, [...ids])) : mine);
+}

@@ -1,0 +1,21 @@
+// The trust engine's public surface: the server, the worker and the CLI import from here.
+export { KIND_WEIGHTS, kindWeight, type InteractionKind } from './kind-weights.ts';
+export { MemberIndex, type MemberId } from './member-index.ts';
+export { buildGraph, type Interaction, type BuildGraphOptions } from './build-graph.ts';
+export { graphFromTies, type TrustGraph, type TieArrays, type GraphLayoutOptions } from './trust-graph.ts';
+export { TieBuffer } from './tie-buffer.ts';
+export { computeCommunityTrust, type ComputeCommunityTrustOptions } from './community-trust.ts';
+export type { CommunityTrust, CommunityTrustOptions } from './trust-system.ts';
+export { computePersonalTrust, type PersonalTrust, type PersonalTrustOptions } from './personal-trust.ts';
+export { explainConnection, type ConnectionExplanation, type TrustPath, type ExplainOptions } from './explain-connection.ts';
+export { measureSocialCapital, type SocialCapital, type SocialCapitalOptions, type Connector } from './social-capital.ts';
+export { measureDegrees, type DegreeMeasures } from './degree-measures.ts';
+export { measureReciprocity } from './reciprocity.ts';
+export { measureClustering, type ClusteringMeasures } from './clustering.ts';
+export { measureBondingBridging, type BondingBridging } from './bonding-bridging.ts';
+export { measureBrokerage, type Brokerage } from './brokerage.ts';
+export { measureBetweenness, type Betweenness, type BetweennessOptions } from './betweenness.ts';
+export { detectCommunities, type Communities } from './louvain.ts';
+export { countNewTiesByMonth, type DatedTie } from './new-ties-by-month.ts';
+export { suppressSmallCells } from './suppress-small-cells.ts';
+export { undirectedView, type UndirectedView } from './undirected-view.ts';

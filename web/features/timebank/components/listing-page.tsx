@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { Button, ButtonLink } from '../../../components/button.tsx';
+import { Card } from '../../../components/card.tsx';
+import { ErrorState } from '../../../components/error-state.tsx';
+import { SummaryList } from '../../../components/list.tsx';
+import { Notice } from '../../../components/notice.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
+import { formatDate, t } from '../../../i18n/index.ts';
+import { useActiveCommunity } from '../../../lib/session.ts';
+import type { Listing } from '../../../../common/offers.ts';
+import { useListing, useListingStatus } from '../api/listings.ts';
+import { formatDuration } from '../duration.ts';
+import { listingStatusName, placeName } from '../labels.ts';
+import { ListingBadges } from './listing-card.tsx';
+import { ProposeForm } from './propose-form.tsx';
+import { Suggestions } from './suggestions.tsx';
+import { TimebankNav } from './timebank-nav.tsx';
+
+/** One offer or request: what it is, and either the owner's controls and suggestions or a way to answer it. */
+export function ListingPage() {
+  const { communityId } = useActiveCommunity();
+  const { listingId = '' } = useParams();
+  const [params] = useSearchParams();
+  const listing = useListing(communityId, listingId);
+  return (
+    <QueryView query={listing}>
+      {(data) => (
+        <>
+          <PageHeader title={data.title} lead={t(data.kind === 'offer' ? 'timebank.listing.offeredBy' : 'timebank.listing.askedBy', { name: data.owner.displayName })} />
+          <TimebankNav />
+          {params.get('posted') ? (
+            <Notice tone="success" title={t('timebank.listing.postedTitle')}>
+              <p>{data.kind === 'request' ? t('timebank.listing.postedRequest') : t('timebank.listing.postedOffer')}</p>
+            </Notice>
+          ) : null}
+          {params.get('saved') ? (
+            <Notice tone="success">
+              <p>{t('timebank.listing.saved')}</p>
+            </Notice>
+          ) : null}
+          <ListingBadges listing={data} />
+          {data.description ? <p>{data.description}</p> : null}
+          <SummaryList
+            items={[
+              { label: t('timebank.listing.skill'), value: data.skill.label },
+              { label: t('timebank.listing.place'), value: placeName(data.place) },
+              { label: t('timebank.listing.duration'), value: formatDuration(data.durationMinutes) },
+              { label: t('timebank.listing.availability'), value: data.availability || t('timebank.listing.askThem') },
+              { label: t('timebank.listing.expires'), value: data.expiresOn ? formatDate(data.expiresOn) : t('timebank.listing.noExpiry') },
+              { label: t('timebank.listing.posted'), value: formatDate(data.createdAt) },
+            ]}
+          />
+          {data.needsSafeguarding ? (
+            <Notice tone="info" title={t('timebank.listing.safeguardingTitle')}>
+              <p>{t('timebank.listing.safeguarding')}</p>
+            </Notice>
+          ) : null}
+          {data.needsApproval ? (
+            <Notice tone="info" title={t('timebank.listing.approvalTitle')}>
+              <p>{t('timebank.listing.approval')}</p>
+            </Notice>
+          ) : null}
+          {data.mine ? <OwnerControls listing={data} /> : <Answer listing={data} />}
+        </>
+      )}
+    </QueryView>
+  );
+}
+
+function Answer({ listing }: { listing: Listing }) {
+  if (listing.status !== 'open' || listing.expired) {
+    return (
+      <Notice tone="info">
+        <p>{t('timebank.listing.notOpen')}</p>
+      </Notice>
+    );
+  }
+  const title = listing.kind === 'offer' ? t('timebank.propose.titleOffer', { name: listing.owner.displayName }) : t('timebank.propose.titleRequest', { name: listing.owner.displayName });
+  return (
+    <Card title={title}>
+      <p>{listing.kind === 'offer' ? t('timebank.propose.leadOffer') : t('timebank.propose.leadRequest')}</p>
+      <ProposeForm listing={listing} submitLabel={listing.kind === 'offer' ? t('timebank.propose.submitOffer') : t('timebank.propose.submitRequest')} />
+    </Card>
+  );
+}
+
+function OwnerControls({ listing }: { listing: Listing }) {
+  const { communityId } = useActiveCommunity();
+  const setStatus = useListingStatus(communityId, listing.id);
+  const [closing, setClosing] = useState(false);
+  const busy = (status: Listing['status']) => setStatus.isPending && setStatus.variables === status;
+  return (
+    <>
+      <Card title={t('timebank.listing.yoursTitle')}>
+        <p>{t('timebank.listing.yoursStatus', { status: listingStatusName(listing.status) })}</p>
+        {setStatus.isError ? <ErrorState error={setStatus.error} /> : null}
+        {listing.status === 'closed' ? (
+          <p>{t('timebank.listing.closedLead')}</p>
+        ) : (
+          <div className="button-row">
+            <ButtonLink to={`/timebank/listings/${listing.id}/edit`} variant="secondary">
+              {t('timebank.listing.edit')}
+            </ButtonLink>
+            {listing.status === 'open' ? (
+              <Button variant="secondary" busy={busy('paused')} onClick={() => setStatus.mutate('paused')}>
+                {t('timebank.listing.pause')}
+              </Button>
+            ) : (
+              <Button variant="secondary" busy={busy('open')} onClick={() => setStatus.mutate('open')}>
+                {t('timebank.listing.reopen')}
+              </Button>
+            )}
+            {closing ? null : (
+              <Button variant="secondary" onClick={() => setClosing(true)}>
+                {t('timebank.listing.close')}
+              </Button>
+            )}
+          </div>
+        )}
+        {closing && listing.status !== 'closed' ? (
+          <Notice tone="warning" title={t('timebank.listing.closeTitle')}>
+            <p>{t('timebank.listing.closeWarning')}</p>
+            <div className="button-row">
+              <Button variant="danger" busy={busy('closed')} onClick={() => setStatus.mutate('closed', { onSuccess: () => setClosing(false) })}>
+                {t('timebank.listing.closeConfirm')}
+              </Button>
+              <Button variant="link" onClick={() => setClosing(false)}>
+                {t('common.cancel')}
+              </Button>
+            </div>
+          </Notice>
+        ) : null}
+        <p className="text-small text-muted">{t('timebank.listing.statusHint')}</p>
+      </Card>
+      <Suggestions listing={listing} />
+    </>
+  );
+}
