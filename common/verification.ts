@@ -136,6 +136,8 @@ export const checkCreated = z.object({ check: checkEntry, level: verificationLev
 
 /** Coordinators' list of members by verification (for the console). */
 export const verificationListQuery = z.object({
+  /** Part of a name: coordinators find any member, including those not listed in the directory. */
+  q: z.string().trim().max(80).optional(),
   level: verificationLevel.optional(),
   /**
    * By DBS standing: `current` (a DBS on file that has not lapsed), `expiring` (lapses within

@@ -315,6 +315,11 @@ describe('coordinators\' verification list', () => {
     expect((await coordinator.get(`${url}?dbs=expiring`)).json().items.map((i: { userId: string }) => i.userId)).toEqual([expiring.id]);
     expect((await coordinator.get(`${url}?dbs=expired`)).json().items.map((i: { userId: string }) => i.userId)).toEqual([lapsed.id]);
 
+    // Finding by name includes members who are not listed in the directory.
+    await ctx.database.query('UPDATE profiles SET show_in_directory = false WHERE user_id = $1', [lapsed.id]);
+    expect((await coordinator.get(`${url}?q=dee`)).json().items.map((i: { userId: string }) => i.userId)).toEqual([lapsed.id]);
+    expect((await coordinator.get(`${url}?q=${encodeURIComponent('100%')}`)).json().total).toBe(0);
+
     const page = (await coordinator.get(`${url}?limit=2&offset=2`)).json();
     expect(page.total).toBe(5);
     expect(page.items).toHaveLength(2);

@@ -161,7 +161,7 @@ export async function recordCheck(db: Db, communityId: string, coordinatorId: st
 export async function listVerification(
   db: Db,
   communityId: string,
-  query: { level?: VerificationLevel; dbs?: 'current' | 'expiring' | 'expired'; limit: number; offset: number },
+  query: { q?: string; level?: VerificationLevel; dbs?: 'current' | 'expiring' | 'expired'; limit: number; offset: number },
   today: string = todayIn(),
 ): Promise<VerificationList> {
   const level = levelSql(communityId, memberships.userId, today);
@@ -172,6 +172,7 @@ export async function listVerification(
     inArray(memberships.status, ['active', 'suspended']),
     sql`${users.deletedAt} IS NULL`,
   ];
+  if (query.q) filters.push(sql`${users.displayName} ILIKE ${'%' + query.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
   if (query.level) filters.push(sql`${level} = ${query.level}`);
   if (query.dbs === 'current') filters.push(sql`${dbsExpiresOn} > ${today}`);
   if (query.dbs === 'expiring') filters.push(sql`${dbsExpiresOn} > ${today} AND ${dbsExpiresOn} <= ${addDays(today, DBS_WARNING_DAYS)}`);

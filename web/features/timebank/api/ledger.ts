@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { DirectoryPage } from '../../../../common/directory.ts';
+import type { VerificationList } from '../../../../common/verification.ts';
 import type {
   CommunityReport,
   fundSummary,
@@ -124,10 +124,11 @@ export const reportCsvUrl = (communityId: string, period: { from: string; to: st
   `${base(communityId)}/ledger/reports.csv${query({ ...period, section })}`;
 
 /** Members found by name, for choosing someone in a coordinator's form. */
+/** Coordinators' search of every member by name, including those not listed in the directory. */
 export function useMemberSearch(communityId: string, q: string) {
   return useQuery({
-    queryKey: ['directory', communityId, { q, picker: true }],
-    queryFn: () => api<DirectoryPage>(`${base(communityId)}/members${query({ q, limit: 100 })}`),
+    queryKey: ['verification-members', communityId, { q, picker: true }],
+    queryFn: () => api<VerificationList>(`${base(communityId)}/verification/members${query({ q: q || undefined, limit: 100 })}`),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

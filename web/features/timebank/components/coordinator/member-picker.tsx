@@ -16,7 +16,7 @@ export function MemberPicker({ name, label, who, hint, error, idPrefix = '', inc
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const members = useMemberSearch(communityId, q);
-  const found = (members.data?.items ?? []).filter((m) => includeOrganisations || m.kind === 'person');
+  const found = (members.data?.items ?? []).filter((m) => m.status === 'active' && (includeOrganisations || m.role !== 'organisation'));
   const searchId = fieldId(`${idPrefix}${name}-search`);
   return (
     <div className="member-picker">
@@ -35,7 +35,7 @@ export function MemberPicker({ name, label, who, hint, error, idPrefix = '', inc
         label={label}
         hint={hint}
         error={error}
-        options={[{ value: '', label: t('timebank.picker.choose') }, ...found.map((member) => ({ value: member.id, label: member.area ? `${member.displayName} (${member.area})` : member.displayName }))]}
+        options={[{ value: '', label: t('timebank.picker.choose') }, ...found.map((member) => ({ value: member.userId, label: member.displayName }))]}
       />
     </div>
   );
