@@ -113,12 +113,12 @@ export async function memberWithEntries(db: Db, communityId: string, member: str
         FROM generate_series(1, ${count}) g
         RETURNING id, provider_id, receiver_id
       ), t AS (
-        INSERT INTO ledger_transactions (community_id, kind, exchange_id, created_by)
-        SELECT ${communityId}, 'exchange', x.id, x.receiver_id FROM x
+        INSERT INTO ledger_transactions (community_id, kind, base_kind, exchange_id, created_by)
+        SELECT ${communityId}, 'exchange', 'exchange', x.id, x.receiver_id FROM x
         RETURNING id, exchange_id, posted_at
       )
-      INSERT INTO ledger_entries (community_id, transaction_id, account_id, amount, posted_at)
-      SELECT ${communityId}, t.id, a.id, CASE WHEN a.user_id = x.provider_id THEN 30 ELSE -30 END, t.posted_at
+      INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount, posted_at)
+      SELECT ${communityId}, t.id, 'exchange', 'exchange', a.id, CASE WHEN a.user_id = x.provider_id THEN 30 ELSE -30 END, t.posted_at
       FROM t JOIN x ON x.id = t.exchange_id
       JOIN ledger_accounts a ON a.community_id = ${communityId} AND a.user_id IN (x.provider_id, x.receiver_id)`);
   });

@@ -207,10 +207,10 @@ export async function growTrustNetwork(db: Db, options: TrustNetworkOptions): Pr
         { communityId, exchangeId: e.id, kind: 'done' as const, actorId: e.provider, minutes: e.minutes, createdAt: new Date(e.at - HOUR_MS) },
         { communityId, exchangeId: e.id, kind: 'confirmed' as const, actorId: e.receiver, minutes: e.minutes, createdAt: new Date(e.at) },
       ]));
-      await insertAll(tx, ledgerTransactions, planned.map((e, i) => ({ id: txIds[i], communityId, kind: 'exchange' as const, exchangeId: e.id, createdBy: e.receiver, postedAt: new Date(e.at) })));
+      await insertAll(tx, ledgerTransactions, planned.map((e, i) => ({ id: txIds[i], communityId, kind: 'exchange' as const, baseKind: 'exchange' as const, exchangeId: e.id, createdBy: e.receiver, postedAt: new Date(e.at) })));
       await insertAll(tx, ledgerEntries, planned.flatMap((e, i) => [
-        { communityId, transactionId: txIds[i], accountId: accountOf.get(e.provider)!, amount: e.minutes, postedAt: new Date(e.at) },
-        { communityId, transactionId: txIds[i], accountId: accountOf.get(e.receiver)!, amount: -e.minutes, postedAt: new Date(e.at) },
+        { communityId, transactionId: txIds[i], kind: 'exchange' as const, baseKind: 'exchange' as const, accountId: accountOf.get(e.provider)!, amount: e.minutes, postedAt: new Date(e.at) },
+        { communityId, transactionId: txIds[i], kind: 'exchange' as const, baseKind: 'exchange' as const, accountId: accountOf.get(e.receiver)!, amount: -e.minutes, postedAt: new Date(e.at) },
       ]));
       const references = planned.flatMap((e) => e.references.map((r) => ({ ...r, id: randomUUID(), exchangeId: e.id, at: new Date(Math.min(now - HOUR_MS, e.at + random.int(1, 72) * HOUR_MS)) })));
       await insertAll(tx, exchangeReferences, references.map((r) => ({

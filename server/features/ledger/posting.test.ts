@@ -92,8 +92,8 @@ describe('the database refuses', () => {
 
   it('a zero amount', async () => {
     const message = await failure(ctx.db.transaction(async (tx) => {
-      const [t] = (await tx.execute(sql`INSERT INTO ledger_transactions (community_id, kind, note, created_by) VALUES (${community.id}, 'grant', 'zero', ${community.coordinator.id}) RETURNING id`) as unknown as { rows: { id: string }[] }).rows;
-      await tx.execute(sql`INSERT INTO ledger_entries (community_id, transaction_id, account_id, amount) VALUES (${community.id}, ${t.id}, ${accounts.get(alice.id)}, 0), (${community.id}, ${t.id}, ${accounts.get(bob.id)}, 0)`);
+      const [t] = (await tx.execute(sql`INSERT INTO ledger_transactions (community_id, kind, base_kind, note, created_by) VALUES (${community.id}, 'grant', 'grant', 'zero', ${community.coordinator.id}) RETURNING id`) as unknown as { rows: { id: string }[] }).rows;
+      await tx.execute(sql`INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount) VALUES (${community.id}, ${t.id}, 'grant', 'grant', ${accounts.get(alice.id)}, 0), (${community.id}, ${t.id}, 'grant', 'grant', ${accounts.get(bob.id)}, 0)`);
     }));
     expect(message).toMatch(/check constraint|ledger_entries_amount_check/);
   });
@@ -101,19 +101,27 @@ describe('the database refuses', () => {
   it('at commit, a transaction whose entries do not sum to zero, or that has fewer than two', async () => {
     const before = await checkLedger(ctx.db, community.id);
     const unbalanced = await failure(ctx.db.transaction(async (tx) => {
-      const [t] = (await tx.execute(sql`INSERT INTO ledger_transactions (community_id, kind, note, created_by) VALUES (${community.id}, 'grant', 'unbalanced', ${community.coordinator.id}) RETURNING id`) as unknown as { rows: { id: string }[] }).rows;
-      await tx.execute(sql`INSERT INTO ledger_entries (community_id, transaction_id, account_id, amount) VALUES (${community.id}, ${t.id}, ${accounts.get(alice.id)}, 30), (${community.id}, ${t.id}, ${accounts.get(bob.id)}, -20)`);
+      const [t] = (await tx.execute(sql`INSERT INTO ledger_transactions (community_id, kind, base_kind, note, created_by) VALUES (${community.id}, 'grant', 'grant', 'unbalanced', ${community.coordinator.id}) RETURNING id`) as unknown as { rows: { id: string }[] }).rows;
+      await tx.execute(sql`INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount) VALUES (${community.id}, ${t.id}, 'grant', 'grant', ${accounts.get(alice.id)}, 30), (${community.id}, ${t.id}, 'grant', 'grant', ${accounts.get(bob.id)}, -20)`);
     }));
     expect(unbalanced).toMatch(/does not balance: 2 entries summing to 10 minutes/);
     const empty = await failure(ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`INSERT INTO ledger_transactions (community_id, kind, note, created_by) VALUES (${community.id}, 'grant', 'empty', ${community.coordinator.id})`);
+      await tx.execute(sql`INSERT INTO ledger_transactions (community_id, kind, base_kind, note, created_by) VALUES (${community.id}, 'grant', 'grant', 'empty', ${community.coordinator.id})`);
     }));
     expect(empty).toMatch(/does not balance: 0 entries/);
     const addedLater = await failure(ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`INSERT INTO ledger_entries (community_id, transaction_id, account_id, amount) VALUES (${community.id}, ${posted}, ${await fundAccountId(tx, community.id)}, 15)`);
+      await tx.execute(sql`INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount) VALUES (${community.id}, ${posted}, 'grant', 'grant', ${await fundAccountId(tx, community.id)}, 15)`);
     }));
     expect(addedLater).toMatch(/does not balance: 3 entries summing to 15 minutes/);
     expect(await checkLedger(ctx.db, community.id)).toEqual(before);
+  });
+
+  it("an entry that claims a different kind from its transaction's", async () => {
+    const message = await failure(ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount) VALUES
+        (${community.id}, ${posted}, 'exchange', 'exchange', ${accounts.get(alice.id)}, 5), (${community.id}, ${posted}, 'exchange', 'exchange', ${await fundAccountId(tx, community.id)}, -5)`);
+    }));
+    expect(message).toMatch(/foreign key/);
   });
 
   it("an entry on another community's account", async () => {

@@ -22,10 +22,10 @@ const month = (column: SQL) => sql`to_char(${column} AT TIME ZONE ${KITH_TIME_ZO
 
 /** Each transaction of the period with its base kind (what a reversal reverses), sign and minutes. */
 function periodTransactions(communityId: string, period: Period): SQL {
-  return sql`SELECT t.id, t.kind, coalesce(o.kind, t.kind) AS base_kind, coalesce(t.reverses_id, t.id) AS base_id,
+  return sql`SELECT t.id, t.kind, t.base_kind, coalesce(t.reverses_id, t.id) AS base_id,
       CASE WHEN t.kind = 'reversal' THEN -1 ELSE 1 END AS sign, ${month(sql`t.posted_at`)} AS month,
       (SELECT sum(e.amount) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.amount > 0)::bigint AS minutes
-    FROM ledger_transactions t LEFT JOIN ledger_transactions o ON o.id = t.reverses_id
+    FROM ledger_transactions t
     WHERE t.community_id = ${communityId} ${inPeriod(sql`t.posted_at`, period)}`;
 }
 

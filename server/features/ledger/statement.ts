@@ -67,8 +67,11 @@ export async function accountEntries(db: Db, communityId: string, accountId: str
     ${limit ? sql`LIMIT ${limit + 1}` : sql``}`);
   const page = limit ? rows.slice(0, limit) : rows;
   if (page.length === 0) return { entries: [], nextBefore: null };
-  const [newer] = await queryRows<{ total: number }>(db, sql`SELECT coalesce(sum(amount), 0)::bigint AS total FROM ledger_entries WHERE account_id = ${accountId} AND id > ${page[0].id}`);
-  let after = balance - Number(newer.total);
+  // Without a cursor or an end date the page starts at the newest entry, whose balance is the account's.
+  const newer = filter.before || filter.to
+    ? Number((await queryRows<{ total: number }>(db, sql`SELECT coalesce(sum(amount), 0)::bigint AS total FROM ledger_entries WHERE account_id = ${accountId} AND id > ${page[0].id}`))[0].total)
+    : 0;
+  let after = balance - newer;
   const entries = page.map((row) => {
     const entry: StatementEntry = {
       id: Number(row.id), transactionId: row.transactionId, kind: row.kind, postedAt: new Date(row.postedAt).toISOString(), amount: row.amount,
@@ -86,12 +89,10 @@ export async function accountEntries(db: Db, communityId: string, accountId: str
  */
 async function givenAndReceived(db: Db, accountId: string): Promise<{ given: number; received: number }> {
   const [row] = await queryRows<{ given: number; received: number }>(db, sql`
-    SELECT coalesce(sum(CASE WHEN t.kind <> 'reversal' AND e.amount > 0 THEN e.amount WHEN t.kind = 'reversal' AND e.amount < 0 THEN e.amount ELSE 0 END), 0)::bigint AS given,
-           coalesce(sum(CASE WHEN t.kind <> 'reversal' AND e.amount < 0 THEN -e.amount WHEN t.kind = 'reversal' AND e.amount > 0 THEN -e.amount ELSE 0 END), 0)::bigint AS received
-    FROM ledger_entries e
-    JOIN ledger_transactions t ON t.id = e.transaction_id
-    LEFT JOIN ledger_transactions o ON o.id = t.reverses_id
-    WHERE e.account_id = ${accountId} AND coalesce(o.kind, t.kind) IN ('exchange', 'group_exchange')`);
+    SELECT coalesce(sum(CASE WHEN kind <> 'reversal' AND amount > 0 THEN amount WHEN kind = 'reversal' AND amount < 0 THEN amount ELSE 0 END), 0)::bigint AS given,
+           coalesce(sum(CASE WHEN kind <> 'reversal' AND amount < 0 THEN -amount WHEN kind = 'reversal' AND amount > 0 THEN -amount ELSE 0 END), 0)::bigint AS received
+    FROM ledger_entries
+    WHERE account_id = ${accountId} AND base_kind IN ('exchange', 'group_exchange')`);
   return { given: Number(row.given), received: Number(row.received) };
 }
 
@@ -101,9 +102,12 @@ async function statementOwner(db: Db, communityId: string, viewer: { userId: str
   if (target !== viewer.userId && !viewer.coordinator && !(await actingIdentities(db, communityId, viewer.userId)).includes(target)) {
     throw forbidden('ledger.statement_forbidden', 'You can see only your own statement, or that of an organisation you act for.');
   }
-  const party = (await loadParties(db, communityId, [target])).get(target);
+  const [parties, [account]] = await Promise.all([
+    loadParties(db, communityId, [target]),
+    db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.communityId, communityId), eq(ledgerAccounts.userId, target))),
+  ]);
+  const party = parties.get(target);
   if (!party) throw forbidden('ledger.statement_forbidden', 'That person is not a member of this community.');
-  const [account] = await db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.communityId, communityId), eq(ledgerAccounts.userId, target)));
   return { party, account };
 }
 
@@ -147,10 +151,9 @@ export async function fundSummary(db: Db, communityId: string) {
   const [[account], settings, [row]] = await Promise.all([
     db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id)),
     getSettings(db, communityId),
-    queryRows<{ donated: number; granted: number }>(db, sql`SELECT coalesce(sum(e.amount) FILTER (WHERE t.kind = 'donation' OR (t.kind = 'reversal' AND o.kind = 'donation')), 0)::bigint AS donated,
-                          coalesce(-sum(e.amount) FILTER (WHERE t.kind = 'grant' OR (t.kind = 'reversal' AND o.kind = 'grant')), 0)::bigint AS granted
-                   FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id LEFT JOIN ledger_transactions o ON o.id = t.reverses_id
-                   WHERE e.account_id = ${id}`),
+    queryRows<{ donated: number; granted: number }>(db, sql`SELECT coalesce(sum(amount) FILTER (WHERE base_kind = 'donation'), 0)::bigint AS donated,
+                          coalesce(-sum(amount) FILTER (WHERE base_kind = 'grant'), 0)::bigint AS granted
+                   FROM ledger_entries WHERE account_id = ${id}`),
   ]);
   const { entries } = await accountEntries(db, communityId, id, account.balance, { limit: 20 });
   return { accountId: id, mode: settings.mode, balance: account.balance, donatedMinutes: Number(row.donated), grantedMinutes: Number(row.granted), recent: entries };
