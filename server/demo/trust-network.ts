@@ -218,10 +218,10 @@ export async function growTrustNetwork(db: Db, options: TrustNetworkOptions): Pr
       })));
       await insertAll(tx, interactions, [
         ...planned.flatMap((e) => [[e.provider, e.receiver], [e.receiver, e.provider]].map(([actorId, subjectId]) => ({
-          communityId, actorId, subjectId, kind: 'exchange_confirmed', weight: KIND_WEIGHTS.exchange_confirmed, occurredAt: new Date(e.at), sourceType: 'exchange', sourceId: e.id,
+          communityId, actorId, subjectId, kind: 'exchange_confirmed', weight: Math.sign(KIND_WEIGHTS.exchange_confirmed), occurredAt: new Date(e.at), sourceType: 'exchange', sourceId: e.id,
         }))),
         ...references.map((r) => ({
-          communityId, actorId: r.author, subjectId: r.subject, kind: r.again ? 'reference' : 'reference_negative', weight: r.again ? KIND_WEIGHTS.reference : KIND_WEIGHTS.reference_negative,
+          communityId, actorId: r.author, subjectId: r.subject, kind: r.again ? 'reference' : 'reference_negative', weight: r.again ? Math.sign(KIND_WEIGHTS.reference) : Math.sign(KIND_WEIGHTS.reference_negative),
           occurredAt: r.at, sourceType: 'reference', sourceId: r.id,
         })),
       ].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()));

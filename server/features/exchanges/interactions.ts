@@ -1,5 +1,6 @@
-// Writes what members did together to `interactions`, the trust engine's evidence. The weight of
-// each kind comes from the engine's own table so the two cannot disagree.
+// Writes what members did together to `interactions`, the trust engine's evidence. Each row is
+// one act of size 1, negative for negative evidence; how much a kind counts is the engine's
+// KIND_WEIGHTS, applied when the graph is built, so the weight is never counted twice.
 import type { Db } from '../../db/client.ts';
 import { interactions } from '../../db/schema.ts';
 import { KIND_WEIGHTS, type InteractionKind } from '../../../trust/kind-weights.ts';
@@ -10,7 +11,7 @@ export type InteractionFact = { actorId: string; subjectId: string; kind: Intera
 export async function recordInteractions(db: Db, communityId: string, facts: readonly InteractionFact[]): Promise<void> {
   const rows = facts
     .filter((f) => f.actorId !== f.subjectId)
-    .map((f) => ({ communityId, actorId: f.actorId, subjectId: f.subjectId, kind: f.kind, weight: KIND_WEIGHTS[f.kind], sourceType: f.sourceType, sourceId: f.sourceId, occurredAt: f.occurredAt }));
+    .map((f) => ({ communityId, actorId: f.actorId, subjectId: f.subjectId, kind: f.kind, weight: Math.sign(KIND_WEIGHTS[f.kind]), sourceType: f.sourceType, sourceId: f.sourceId, occurredAt: f.occurredAt }));
   if (rows.length > 0) await db.insert(interactions).values(rows);
 }
 

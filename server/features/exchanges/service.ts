@@ -106,10 +106,17 @@ type LockedExchange = {
 const providerUser = alias(users, 'provider');
 const receiverUser = alias(users, 'receiver');
 
-/** Locks one exchange of the community for a step; 404 when there is none. */
-async function lockExchange(tx: Db, communityId: string, exchangeId: string): Promise<LockedExchange> {
+/**
+ * Locks one exchange of the community for a step, with the viewer's identities among its two
+ * parties (themselves, or an organisation they act for); 404 when there is no such exchange.
+ */
+async function lockExchange(tx: Db, communityId: string, exchangeId: string, actor: ExchangeActor): Promise<LockedExchange & { viewer: ExchangeViewer }> {
   const [row] = await tx
-    .select({ ex: exchanges, skillLabel: skills.label, providerName: providerUser.displayName, providerKind: providerUser.kind, receiverName: receiverUser.displayName, receiverKind: receiverUser.kind })
+    .select({
+      ex: exchanges, skillLabel: skills.label, providerName: providerUser.displayName, providerKind: providerUser.kind, receiverName: receiverUser.displayName, receiverKind: receiverUser.kind,
+      actsFor: sql<string[]>`coalesce((SELECT array_agg(a.organisation_id::text) FROM organisation_agents a
+        WHERE a.community_id = ${communityId} AND a.user_id = ${actor.userId} AND a.organisation_id IN (${exchanges.providerId}, ${exchanges.receiverId})), '{}')`,
+    })
     .from(exchanges)
     .innerJoin(skills, eq(skills.id, exchanges.skillId))
     .innerJoin(providerUser, eq(providerUser.id, exchanges.providerId))
@@ -117,7 +124,11 @@ async function lockExchange(tx: Db, communityId: string, exchangeId: string): Pr
     .where(and(eq(exchanges.id, exchangeId), eq(exchanges.communityId, communityId)))
     .for('update', { of: exchanges });
   if (!row) throw notFound('exchange');
-  return { ...row, kinds: new Map([[row.ex.providerId, row.providerKind], [row.ex.receiverId, row.receiverKind]]) };
+  return {
+    ...row,
+    kinds: new Map([[row.ex.providerId, row.providerKind], [row.ex.receiverId, row.receiverKind]]),
+    viewer: { identities: [actor.userId, ...row.actsFor], coordinator: actor.coordinator },
+  };
 }
 
 type Step = {
@@ -137,9 +148,9 @@ type Step = {
  * (reversals and references are not steps), so the lock reads the exchange row alone.
  */
 async function step(db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, s: Step): Promise<void> {
-  const viewer = await viewerOf(db, communityId, actor);
   await db.transaction(async (tx) => {
-    const row = await lockExchange(tx, communityId, exchangeId);
+    const row = await lockExchange(tx, communityId, exchangeId, actor);
+    const viewer = row.viewer;
     requireAction({ ...row.ex, transactionId: null, reversed: false, referencedBy: [] }, viewer, s.action);
     const settings = await getSettings(tx, communityId);
     await s.check?.(row, tx, settings);

@@ -117,9 +117,10 @@ describe('the database refuses', () => {
   });
 
   it("an entry that claims a different kind from its transaction's", async () => {
+    const carol = (await memberAccountIds(ctx.db, community.id, [(await makeMember(ctx, community)).id])).values().next().value!;
     const message = await failure(ctx.db.transaction(async (tx) => {
       await tx.execute(sql`INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount) VALUES
-        (${community.id}, ${posted}, 'exchange', 'exchange', ${accounts.get(alice.id)}, 5), (${community.id}, ${posted}, 'exchange', 'exchange', ${await fundAccountId(tx, community.id)}, -5)`);
+        (${community.id}, ${posted}, 'exchange', 'exchange', ${carol}, 5), (${community.id}, ${posted}, 'exchange', 'exchange', ${await fundAccountId(tx, community.id)}, -5)`);
     }));
     expect(message).toMatch(/foreign key/);
   });

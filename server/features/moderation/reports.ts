@@ -8,7 +8,9 @@ import type { Mailer } from '../../lib/mailer.ts';
 import type { ReportBody, ReportReason } from '../../../common/moderation.ts';
 
 /** How much an upheld report weakens the tie between reporter and reported (the trust engine's table). */
-export const REPORT_UPHELD_WEIGHT = KIND_WEIGHTS.report_upheld;
+// One upheld report is an act of size 1, stored negative so the table reads as evidence against;
+// how much it counts is KIND_WEIGHTS.report_upheld, applied by the trust engine.
+export const REPORT_UPHELD_WEIGHT = Math.sign(KIND_WEIGHTS.report_upheld);
 
 const REASON_WORDS: Record<ReportReason, string> = {
   spam: 'spam',

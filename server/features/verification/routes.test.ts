@@ -160,7 +160,7 @@ describe('checks recorded by a coordinator', () => {
     });
     const [tie] = await ctx.database.query<{ actor_id: string; kind: string; weight: number; source_type: string; source_id: string }>(
       'SELECT actor_id, kind, weight, source_type, source_id FROM interactions WHERE subject_id = $1', [member.id]);
-    expect(tie).toEqual({ actor_id: home.coordinator.id, kind: 'verification', weight: 0.5, source_type: 'verification', source_id: res.json().check.id });
+    expect(tie).toEqual({ actor_id: home.coordinator.id, kind: 'verification', weight: 1, source_type: 'verification', source_id: res.json().check.id });
   });
 
   it('makes a verified member safeguarding-checked with a DBS check, and warns 30 days before it lapses', async () => {

@@ -15,7 +15,8 @@ export { levelAtLeast } from './levels.ts';
 export type { LevelResult } from './levels.ts';
 
 /** How strongly each verification act ties two people, for the trust engine. */
-export const INTERACTION_WEIGHTS = { vouch: 1, verification: 0.5 } as const;
+// The size of one act; how much each kind counts is the trust engine's KIND_WEIGHTS, in one place.
+export const INTERACTION_WEIGHTS = { vouch: 1, verification: 1 } as const;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
