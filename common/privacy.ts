@@ -99,5 +99,7 @@ export const accountExport = z.object({
   mails: z.array(
     z.object({ id: z.uuid(), toAddress: z.string(), subject: z.string(), body: z.string(), transport: z.string(), sentAt: z.string().nullable(), createdAt: z.string() }),
   ),
+  /** Each feature's records about the person: offers and requests, exchanges, references, ledger entries, notifications, survey answers. */
+  features: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });
 export type AccountExport = z.infer<typeof accountExport>;

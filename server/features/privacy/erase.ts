@@ -4,6 +4,7 @@ import { accountTokens, blocks, joinRequests, memberships, organisationAgents, o
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import { ADMIN_LOCK, countActiveAdmins } from '../admin/service.ts';
+import { PRIVACY_SECTIONS } from './sections.ts';
 
 /** The name a deleted account shows wherever other people's records still point to it. */
 export const FORMER_MEMBER = 'Former member';
@@ -60,6 +61,7 @@ export async function deleteAccount(db: Db, userId: string, currentPassword: str
         updatedAt: new Date(),
       })
       .where(eq(profiles.userId, userId));
+    for (const section of PRIVACY_SECTIONS) await section.erase(tx, userId);
     await tx.update(joinRequests).set({ status: 'withdrawn' }).where(and(eq(joinRequests.userId, userId), eq(joinRequests.status, 'pending')));
     await tx.update(joinRequests).set({ message: '' }).where(eq(joinRequests.userId, userId));
     await tx.update(memberships).set({ status: 'left', statusReason: '', updatedAt: new Date() }).where(eq(memberships.userId, userId));

@@ -22,6 +22,7 @@ import {
 import { notFound } from '../../lib/errors.ts';
 import type { AccountExport } from '../../../common/privacy.ts';
 import { reportsMadeBy } from '../moderation/reports.ts';
+import { PRIVACY_SECTIONS } from './sections.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const other = alias(users, 'other');
@@ -97,8 +98,12 @@ export async function exportAccount(db: Db, userId: string, currentSessionId: st
   const attemptRows = email ? await db.select().from(signInAttempts).where(eq(signInAttempts.email, email)).orderBy(desc(signInAttempts.at)) : [];
   const mailRows = email ? await db.select().from(outbox).where(sql`lower(${outbox.toAddress}) = ${email}`).orderBy(desc(outbox.createdAt)) : [];
 
+  const features: Record<string, Record<string, unknown>[]> = {};
+  for (const section of PRIVACY_SECTIONS) features[section.key] = await section.collect(db, userId);
+
   return {
     exportedAt: new Date().toISOString(),
+    features,
     account: {
       id: account.id,
       kind: account.kind,
