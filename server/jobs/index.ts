@@ -1,5 +1,6 @@
 import { purgeExpired } from './housekeeping.ts';
 import { CHECK_BURSTS_JOB, CHECK_EVERY_MINUTES, RECOMPUTE_JOB, runCheckBurstsJob, runRecomputeJob } from '../features/trust/jobs.ts';
+import { autoConfirmDue } from '../features/exchanges/confirm.ts';
 import type { JobHandler, Schedule } from './runner.ts';
 
 /** Every background job kind and its handler. Features add theirs here. */
@@ -8,9 +9,18 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     const removed = await purgeExpired(deps.db);
     deps.log.info({ removed }, 'housekeeping');
   },
+  // Exchanges whose receiver has not answered within the community's days are confirmed as recorded.
+  'exchanges.auto_confirm': async (deps) => {
+    const result = await autoConfirmDue(deps.db);
+    deps.log.info({ confirmed: result.confirmed, skipped: result.skipped.length }, 'auto-confirm');
+  },
   [RECOMPUTE_JOB]: runRecomputeJob,
   [CHECK_BURSTS_JOB]: runCheckBurstsJob,
 };
 
 /** Jobs queued on a fixed period. */
-export const SCHEDULES: Schedule[] = [{ kind: 'housekeeping.purge', everyMinutes: 24 * 60 }, { kind: CHECK_BURSTS_JOB, everyMinutes: CHECK_EVERY_MINUTES }];
+export const SCHEDULES: Schedule[] = [
+  { kind: 'housekeeping.purge', everyMinutes: 24 * 60 },
+  { kind: 'exchanges.auto_confirm', everyMinutes: 60 },
+  { kind: CHECK_BURSTS_JOB, everyMinutes: CHECK_EVERY_MINUTES },
+];
