@@ -110,7 +110,7 @@ export const helperSuggestion = z.object({
   offerId: z.uuid().nullable(),
   distanceM: z.number().nullable(),
   availabilityOverlap: z.number().nullable(),
-  /** How strongly the two are connected (for now: how many times they have interacted). */
+  /** How many things the two have done together (their own shared history, never a trust score). */
   connection: z.number(),
   safeguardingChecked: z.boolean(),
 });

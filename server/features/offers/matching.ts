@@ -1,6 +1,6 @@
 // Matching in both directions: for a request, members whose offers or skills fit; for an offer,
-// open requests it could answer. Ranked by fit, distance, availability and connection (through
-// connectionStrength, which the trust engine will later feed).
+// open requests it could answer. Ranked by fit, distance, availability and personal trust
+// (connectionStrength, the trust engine's one function for how strongly two members are connected).
 import { and, eq, inArray, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { listings, profiles, skills, userSkills, users } from '../../db/schema.ts';
@@ -11,7 +11,8 @@ import { safeguardingChecked } from '../exchanges/safeguarding.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
 import { todayIn } from '../verification/dates.ts';
 import { availabilityOverlap } from './availability.ts';
-import { connectionStrength } from './connection-strength.ts';
+import { connectionStrength } from '../trust/connection.ts';
+import { sharedActs } from './shared-acts.ts';
 import { distanceM, type Point } from './geo.ts';
 import { emailOptedIn, notify } from './notifications.ts';
 import { findListing, notBlocked, presentListing, type ListingViewer } from './service.ts';
@@ -21,13 +22,13 @@ const FIT_SCORE: Record<Fit, number> = { offer: 1, skill: 0.8, category: 0.5 };
 
 /**
  * A suggestion's score in [0, 1]: fit weighs most, then distance (halving about every 1.4 km),
- * connection and availability. Unknown distance or availability count as middling, so that
- * people who have not given them are neither hidden nor favoured.
+ * personal trust (0 to 1) and availability. Unknown distance or availability count as middling,
+ * so that people who have not given them are neither hidden nor favoured.
  */
-export function matchScore(input: { fit: Fit; distanceM: number | null; availability: number | null; connection: number }): number {
+export function matchScore(input: { fit: Fit; distanceM: number | null; availability: number | null; trust: number }): number {
   const near = input.distanceM === null ? 0.5 : Math.exp(-input.distanceM / 2000);
   const free = input.availability ?? 0.5;
-  const tie = 1 - Math.exp(-input.connection / 3);
+  const tie = Math.min(1, Math.max(0, input.trust));
   return Math.round((0.45 * FIT_SCORE[input.fit] + 0.2 * near + 0.15 * free + 0.2 * tie) * 1000) / 1000;
 }
 
@@ -67,8 +68,9 @@ export async function helpersFor(db: Db, communityId: string, request: Listed, s
   }
   for (const s of skilled) consider(s.userId, { fit: s.skillId === request.skill.id ? 'skill' : 'category', offerId: null, distanceM: null, availability: null });
   const ids = [...best.keys()];
-  const [checked, ties, names] = await Promise.all([
+  const [checked, ties, trust, names] = await Promise.all([
     safeguardingChecked(db, communityId, ids),
+    sharedActs(db, communityId, requester, ids),
     connectionStrength(db, communityId, requester, ids),
     ids.length ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : Promise.resolve([]),
   ]);
@@ -79,7 +81,7 @@ export async function helpersFor(db: Db, communityId: string, request: Listed, s
     .map(([id, c]) => ({
       user: { id, displayName: nameOf.get(id) ?? 'Member' }, fit: c.fit, offerId: c.offerId, distanceM: c.distanceM, availabilityOverlap: c.availability,
       connection: ties.get(id) ?? 0, safeguardingChecked: checked.has(id),
-      score: matchScore({ fit: c.fit, distanceM: c.distanceM, availability: c.availability, connection: ties.get(id) ?? 0 }),
+      score: matchScore({ fit: c.fit, distanceM: c.distanceM, availability: c.availability, trust: trust.get(id) ?? 0 }),
     }))
     .sort((a, b) => b.score - a.score || a.user.displayName.localeCompare(b.user.displayName))
     .slice(0, limit);
@@ -93,7 +95,8 @@ async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: L
     .where(and(eq(listings.communityId, communityId), eq(listings.kind, 'request'), eq(listings.status, 'open'), ne(listings.ownerId, helper),
       or(eq(skills.id, offer.skill.id), eq(skills.category, offer.skill.category)),
       sql`(${listings.expiresOn} IS NULL OR ${listings.expiresOn} >= ${todayIn()}::date)`, activeMember(communityId, listings.ownerId), notBlocked(helper, listings.ownerId)));
-  const [checked, ties] = await Promise.all([safeguardingChecked(db, communityId, [helper]), connectionStrength(db, communityId, helper, rows.map((r) => r.l.ownerId))]);
+  const owners = rows.map((r) => r.l.ownerId);
+  const [checked, ties, trust] = await Promise.all([safeguardingChecked(db, communityId, [helper]), sharedActs(db, communityId, helper, owners), connectionStrength(db, communityId, helper, owners)]);
   const here = pointOf(offer.l);
   return rows
     .filter((r) => !settings.safeguardingCategories.includes(r.skill.category) || checked.has(helper))
@@ -102,7 +105,7 @@ async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: L
       const distance = apart(here, pointOf(r.l));
       const availability = availabilityOverlap(offer.l.availability, r.l.availability);
       const connection = ties.get(r.l.ownerId) ?? 0;
-      return { listing: presentListing({ ...r, distanceM: distance }, viewer, settings), fit, availabilityOverlap: availability, connection, score: matchScore({ fit, distanceM: distance, availability, connection }) };
+      return { listing: presentListing({ ...r, distanceM: distance }, viewer, settings), fit, availabilityOverlap: availability, connection, score: matchScore({ fit, distanceM: distance, availability, trust: trust.get(r.l.ownerId) ?? 0 }) };
     })
     .sort((a, b) => b.score - a.score || a.listing.createdAt.localeCompare(b.listing.createdAt))
     .slice(0, limit);

@@ -1,12 +1,12 @@
-// How strongly the viewer is connected to each of some other members. For now: direct ties, the
-// number of positive interactions between the two in either direction. This is the one place
-// matching asks; the trust engine will replace its body with personalised trust.
+// How many things the viewer has done with each of some other members: positive interactions
+// between the two in either direction. A fact about the viewer's own history, so it may be
+// shown to them ("you have helped each other 3 times"); ranking uses personal trust instead.
 import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { interactions } from '../../db/schema.ts';
 
-/** Connection strength from `viewerId` to each of `otherIds` (0 when they have never interacted). */
-export async function connectionStrength(db: Db, communityId: string, viewerId: string, otherIds: readonly string[]): Promise<Map<string, number>> {
+/** Shared positive acts between `viewerId` and each of `otherIds` (0 when they have never interacted). */
+export async function sharedActs(db: Db, communityId: string, viewerId: string, otherIds: readonly string[]): Promise<Map<string, number>> {
   const result = new Map(otherIds.map((id) => [id, 0]));
   if (otherIds.length === 0) return result;
   const ids = [...new Set(otherIds)];
