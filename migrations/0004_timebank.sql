@@ -52,18 +52,22 @@ BEGIN
     END IF;
     RETURN NEW;
   END IF;
+  IF NEW.balance <> OLD.balance THEN
+    RAISE EXCEPTION 'a ledger balance changes only by posting entries' USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
   IF NEW.id <> OLD.id OR NEW.community_id <> OLD.community_id OR NEW.kind <> OLD.kind OR NEW.user_id IS DISTINCT FROM OLD.user_id THEN
     RAISE EXCEPTION 'a ledger account''s owner never changes' USING ERRCODE = 'integrity_constraint_violation';
-  END IF;
-  -- Depth 2 means the update comes from kith_ledger_apply_entry, i.e. from posting an entry.
-  IF NEW.balance <> OLD.balance AND pg_trigger_depth() < 2 THEN
-    RAISE EXCEPTION 'a ledger balance changes only by posting entries' USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   RETURN NEW;
 END;
 $$;
-CREATE TRIGGER ledger_accounts_guard BEFORE INSERT OR UPDATE OR DELETE ON ledger_accounts
+CREATE TRIGGER ledger_accounts_guard_insert BEFORE INSERT OR DELETE ON ledger_accounts
   FOR EACH ROW EXECUTE FUNCTION kith_ledger_account_guard();
+-- Updates are refused unless they come from a trigger: the only trigger that updates accounts is
+-- kith_ledger_apply_entries, which moves balances as entries are posted. (The WHEN clause keeps
+-- that path free of a second function call.)
+CREATE TRIGGER ledger_accounts_guard_update BEFORE UPDATE ON ledger_accounts
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION kith_ledger_account_guard();
 
 -- A new community gets its settings and its fund account; existing ones get them now.
 CREATE FUNCTION kith_timebank_open_community() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -204,9 +208,9 @@ CREATE TABLE ledger_transactions (
   -- What kind of movement this is at bottom: its own kind, or for a reversal the kind of what it
   -- reverses (held equal by the foreign key below), so reports never need to look it up.
   base_kind text NOT NULL CHECK (base_kind IN ('exchange', 'group_exchange', 'donation', 'grant')),
-  exchange_id uuid UNIQUE,
-  group_exchange_id uuid UNIQUE,
-  reverses_id uuid UNIQUE,
+  exchange_id uuid,
+  group_exchange_id uuid,
+  reverses_id uuid,
   -- The reason for a grant or reversal (required), or a donor's message.
   note text NOT NULL DEFAULT '' CHECK (length(note) <= 500),
   -- NULL when the scheduler posted it (auto-confirm).
@@ -226,6 +230,11 @@ CREATE TABLE ledger_transactions (
   FOREIGN KEY (reverses_id, community_id, base_kind) REFERENCES ledger_transactions (id, community_id, base_kind)
 );
 CREATE INDEX ledger_transactions_community_idx ON ledger_transactions (community_id, posted_at);
+-- One transaction per exchange and per group exchange, one reversal per transaction. Partial, so
+-- that the many rows without one of these cost no index entry.
+CREATE UNIQUE INDEX ledger_transactions_one_per_exchange ON ledger_transactions (exchange_id) WHERE exchange_id IS NOT NULL;
+CREATE UNIQUE INDEX ledger_transactions_one_per_group ON ledger_transactions (group_exchange_id) WHERE group_exchange_id IS NOT NULL;
+CREATE UNIQUE INDEX ledger_transactions_one_reversal ON ledger_transactions (reverses_id) WHERE reverses_id IS NOT NULL;
 
 -- Entries carry their transaction's kinds (held equal by the foreign key) so that a statement's
 -- totals come from one index of the account's entries, however long its history.
@@ -244,17 +253,19 @@ CREATE TABLE ledger_entries (
 );
 -- Statements page newest first by id (ids follow posting order) and total without the heap.
 CREATE INDEX ledger_entries_statement_idx ON ledger_entries (account_id, id) INCLUDE (amount, kind, base_kind);
-CREATE INDEX ledger_entries_community_idx ON ledger_entries (community_id, posted_at);
 
--- Posting an entry moves the account's balance in the same transaction.
-CREATE FUNCTION kith_ledger_apply_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Posting entries moves the accounts' balances in the same transaction: one UPDATE per
+-- statement for all the accounts it touched.
+CREATE FUNCTION kith_ledger_apply_entries() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE ledger_accounts SET balance = balance + NEW.amount WHERE id = NEW.account_id;
+  UPDATE ledger_accounts a SET balance = a.balance + moved.total
+  FROM (SELECT account_id, sum(amount) AS total FROM new_entries GROUP BY account_id) moved
+  WHERE a.id = moved.account_id;
   RETURN NULL;
 END;
 $$;
 CREATE TRIGGER ledger_entries_apply AFTER INSERT ON ledger_entries
-  FOR EACH ROW EXECUTE FUNCTION kith_ledger_apply_entry();
+  REFERENCING NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION kith_ledger_apply_entries();
 
 -- At commit, every transaction touched has at least two entries and they sum to zero. It runs
 -- for a new transaction (so one without entries fails) and for a new entry (so entries added

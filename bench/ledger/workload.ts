@@ -4,13 +4,14 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../server/db/client.ts';
 import { confirmExchange } from '../../server/features/exchanges/service.ts';
-import { memberAccountIds } from '../../server/features/ledger/posting.ts';
+import { lockMemberAccounts, memberAccountIds, postTransaction } from '../../server/features/ledger/posting.ts';
+import type { SettingsRow } from '../../server/features/ledger/settings.ts';
 import { queryRows } from '../../server/features/ledger/sql.ts';
 import { getStatement, statementCsv } from '../../server/features/ledger/statement.ts';
 
 export type Timing = { operations: number; seconds: number; perSecond: number; p50: number; p99: number };
+type Run = { latencies: number[]; seconds: number };
 
-/** A community with `members` people, generous limits (checked, never hit) and `waiting` exchanges in 'done'. */
 export async function seedCommunity(database: Database, members: number, waiting: number, seed = 7) {
   const db = database.db;
   const suffix = `${Date.now().toString(36)}${seed}`;
@@ -43,8 +44,8 @@ export async function seedCommunity(database: Database, members: number, waiting
   return { communityId: community.id, members: ids, exchanges, pairs };
 }
 
-/** Runs `work` for each item with `clients` concurrent workers; returns throughput and latency percentiles. */
-export async function measure<T>(items: readonly T[], clients: number, work: (item: T) => Promise<unknown>): Promise<Timing> {
+/** Runs `work` for each item with `clients` concurrent workers; returns each latency and the wall time. */
+async function run<T>(items: readonly T[], clients: number, work: (item: T) => Promise<unknown>): Promise<Run> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -56,16 +57,48 @@ export async function measure<T>(items: readonly T[], clients: number, work: (it
       latencies.push(performance.now() - t0);
     }
   }));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { operations: items.length, seconds, perSecond: items.length / seconds, p50: pick(0.5), p99: pick(0.99) };
+  return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Confirms every waiting exchange as its receiver, through the same service the API calls. */
-export async function confirmAll(db: Db, seeded: Awaited<ReturnType<typeof seedCommunity>>, clients: number): Promise<Timing> {
-  return measure(seeded.exchanges, clients, (ex) => confirmExchange(db, seeded.communityId, { userId: ex.receiverId, coordinator: false }, ex.id));
+function summarise(runs: Run[]): Timing {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { operations: latencies.length, seconds, perSecond: latencies.length / seconds, p50: pick(0.5), p99: pick(0.99) };
 }
+
+/**
+ * Measures `ours` against `reference` over the same items in interleaved rounds (alternating
+ * which goes first), so that load from other processes on a shared machine hits both alike.
+ * The ratio is the median over rounds of (reference rate / our rate).
+ */
+export async function compare<T>(items: readonly T[], clients: number, rounds: number, ours: (item: T) => Promise<unknown>, reference: (item: T) => Promise<unknown>) {
+  const size = Math.ceil(items.length / rounds);
+  const mine: Run[] = [];
+  const theirs: Run[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const chunk = items.slice(r * size, (r + 1) * size);
+    if (chunk.length === 0) break;
+    const [a, b] = r % 2 === 0
+      ? [await run(chunk, clients, ours), await run(chunk, clients, reference)]
+      : [await run(chunk, clients, reference), await run(chunk, clients, ours)].reverse();
+    mine.push(a);
+    theirs.push(b);
+    ratios.push(a.seconds / b.seconds);
+  }
+  ratios.sort((x, y) => x - y);
+  return { ours: summarise(mine), reference: summarise(theirs), ratio: ratios[Math.floor(ratios.length / 2)] };
+}
+
+export type Seeded = Awaited<ReturnType<typeof seedCommunity>>;
+export type Item = { id: string; receiverId: string; provider: string; receiver: string; minutes: number };
+
+/** The waiting exchanges with who gives, who receives and the minutes. */
+export const itemsOf = (seeded: Seeded): Item[] => seeded.exchanges.map((ex, i) => ({ ...ex, ...seeded.pairs[i] }));
+
+/** Confirms one waiting exchange as its receiver, through the same service the API calls. */
+export const confirmOne = (db: Db, communityId: string) => (item: Item) => confirmExchange(db, communityId, { userId: item.receiverId, coordinator: false }, item.id);
 
 /** Unconstrained copies of the tables a confirmation writes: no keys, checks, indexes or triggers. */
 export async function createPlainTables(db: Db): Promise<void> {
@@ -85,20 +118,38 @@ export async function createPlainTables(db: Db): Promise<void> {
  * two entries, two interactions, one timeline event, one notification), as plain INSERTs in one
  * database transaction per confirmation.
  */
-export async function plainInserts(db: Db, seeded: Awaited<ReturnType<typeof seedCommunity>>, clients: number): Promise<Timing> {
-  const work = seeded.exchanges.map((ex, i) => ({ ex, pair: seeded.pairs[i] }));
-  return measure(work, clients, ({ ex, pair }) => db.transaction(async (tx) => {
-    const c = seeded.communityId;
-    const id = crypto.randomUUID();
-    await tx.execute(sql`INSERT INTO plain_exchange_updates VALUES (${ex.id}, 'confirmed', ${pair.minutes}, now(), 'receiver', now())`);
-    await tx.execute(sql`INSERT INTO plain_transactions VALUES (${id}, ${c}, 'exchange', ${ex.id}, '', ${pair.receiver}, now())`);
-    await tx.execute(sql`INSERT INTO plain_entries VALUES (${c}, ${id}, ${pair.provider}, ${pair.minutes}, now()), (${c}, ${id}, ${pair.receiver}, ${-pair.minutes}, now())`);
-    await tx.execute(sql`INSERT INTO plain_interactions VALUES (${c}, ${pair.provider}, ${pair.receiver}, 'exchange_confirmed', 2, 'exchange', ${ex.id}, now()),
-      (${c}, ${pair.receiver}, ${pair.provider}, 'exchange_confirmed', 2, 'exchange', ${ex.id}, now())`);
-    await tx.execute(sql`INSERT INTO plain_events VALUES (${c}, ${ex.id}, 'confirmed', ${pair.receiver}, ${pair.minutes}, '', now())`);
-    await tx.execute(sql`INSERT INTO plain_notifications VALUES (${c}, ${pair.provider}, 'exchange.confirmed', 'Confirmed', '', '', ${ex.id}, now())`);
-  }));
-}
+export const plainRowsOne = (db: Db, communityId: string) => (item: Item) => db.transaction(async (tx) => {
+  const c = communityId;
+  const id = crypto.randomUUID();
+  await tx.execute(sql`INSERT INTO plain_exchange_updates VALUES (${item.id}, 'confirmed', ${item.minutes}, now(), 'receiver', now())`);
+  await tx.execute(sql`INSERT INTO plain_transactions VALUES (${id}, ${c}, 'exchange', ${item.id}, '', ${item.receiver}, now())`);
+  await tx.execute(sql`INSERT INTO plain_entries VALUES (${c}, ${id}, ${item.provider}, ${item.minutes}, now()), (${c}, ${id}, ${item.receiver}, ${-item.minutes}, now())`);
+  await tx.execute(sql`INSERT INTO plain_interactions VALUES (${c}, ${item.provider}, ${item.receiver}, 'exchange_confirmed', 1, 'exchange', ${item.id}, now()),
+    (${c}, ${item.receiver}, ${item.provider}, 'exchange_confirmed', 1, 'exchange', ${item.id}, now())`);
+  await tx.execute(sql`INSERT INTO plain_events VALUES (${c}, ${item.id}, 'confirmed', ${item.receiver}, ${item.minutes}, '', now())`);
+  await tx.execute(sql`INSERT INTO plain_notifications VALUES (${c}, ${item.provider}, 'exchange.confirmed', 'Confirmed', '', '', ${item.id}, now())`);
+});
+
+/**
+ * The ledger alone: one exchange's hours posted as one transaction (accounts locked in order,
+ * limits checked, balance trigger, the commit-time sum check), without the exchange's own
+ * change, timeline or notifications.
+ */
+export const postOne = (db: Db, communityId: string, settings: SettingsRow) => (item: Item) => db.transaction(async (tx) => {
+  const accounts = await lockMemberAccounts(tx, communityId, [item.provider, item.receiver]);
+  const [provider, receiver] = [accounts.get(item.provider)!, accounts.get(item.receiver)!];
+  await postTransaction(tx, {
+    communityId, kind: 'exchange', exchangeId: item.id, createdBy: item.receiver,
+    legs: [{ accountId: provider.id, amount: item.minutes }, { accountId: receiver.id, amount: -item.minutes }],
+  }, settings, [provider, receiver]);
+});
+
+/** The ledger alone's reference: the same transaction and two entries as plain INSERTs. */
+export const plainLedgerOne = (db: Db, communityId: string) => (item: Item) => db.transaction(async (tx) => {
+  const id = crypto.randomUUID();
+  await tx.execute(sql`INSERT INTO plain_transactions VALUES (${id}, ${communityId}, 'exchange', ${item.id}, '', ${item.receiver}, now())`);
+  await tx.execute(sql`INSERT INTO plain_entries VALUES (${communityId}, ${id}, ${item.provider}, ${item.minutes}, now()), (${communityId}, ${id}, ${item.receiver}, ${-item.minutes}, now())`);
+});
 
 /** Gives `member` `count` confirmed exchanges with `partner` (alternating who helps), posted in bulk. */
 export async function memberWithEntries(db: Db, communityId: string, member: string, partner: string, count: number): Promise<void> {

@@ -4,13 +4,14 @@
 // recording, a coordinator's resolution and the auto-confirm job.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { exchangeEvents, exchanges, timebankSettings } from '../../db/schema.ts';
+import { exchangeEvents, exchanges, interactions, notifications, timebankSettings } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { formatMinutes } from '../../../common/ledger.ts';
 import { lockMemberAccounts, postTransaction } from '../ledger/posting.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
-import { notify } from '../offers/notifications.ts';
-import { mutual, recordInteractions } from './interactions.ts';
+import { insertTogether } from '../ledger/sql.ts';
+import { notificationRows } from '../offers/notifications.ts';
+import { interactionRows, mutual } from './interactions.ts';
 import { peopleBehind } from './parties.ts';
 
 type ExchangeRecord = typeof exchanges.$inferSelect;
@@ -59,20 +60,23 @@ export async function settleExchange(tx: Db, ex: ExchangeRecord, settlement: Set
     .returning({ id: exchanges.id });
   // The caller holds the row lock, so this only fails if it forgot to take it.
   if (!updated) throw new AppError('conflict', 'exchange.changed', 'This exchange changed while you were looking at it. Please reload and try again.');
-  if (settlement.minutes > 0) {
-    await postExchangeHours(tx, ex, settlement.minutes, settlement.actorId, rules);
-    await recordInteractions(tx, ex.communityId, mutual(ex.providerId, ex.receiverId, 'exchange_confirmed', 'exchange', ex.id, settlement.occurredAt));
-  }
-  await tx.insert(exchangeEvents).values({
-    communityId: ex.communityId, exchangeId: ex.id, kind: settlement.event, actorId: settlement.actorId, onBehalfOf: settlement.onBehalfOf ?? null,
-    minutes: settlement.minutes, note: settlement.note ?? '',
-  });
+  if (settlement.minutes > 0) await postExchangeHours(tx, ex, settlement.minutes, settlement.actorId, rules);
   const told = await peopleBehind(tx, ex.communityId, [ex.providerId, ex.receiverId], settlement.kinds);
-  await notify(tx, ex.communityId, told.filter((id) => id !== settlement.actorId), {
+  const ties = settlement.minutes > 0 ? interactionRows(ex.communityId, mutual(ex.providerId, ex.receiverId, 'exchange_confirmed', 'exchange', ex.id, settlement.occurredAt)) : [];
+  const tell = notificationRows(ex.communityId, told.filter((id) => id !== settlement.actorId), {
     kind: `exchange.${status}`,
     title: settlement.minutes > 0 ? `${formatMinutes(settlement.minutes)} confirmed for your exchange` : 'A coordinator resolved your exchange',
     body: settlement.note ?? '', link: `/timebank/exchanges/${ex.id}`, sourceId: ex.id,
   });
+  // The trust evidence, the timeline step and the notifications in one round trip.
+  await insertTogether(tx, [
+    ...(ties.length > 0 ? [tx.insert(interactions).values(ties)] : []),
+    ...(tell.length > 0 ? [tx.insert(notifications).values(tell).onConflictDoNothing()] : []),
+    tx.insert(exchangeEvents).values({
+      communityId: ex.communityId, exchangeId: ex.id, kind: settlement.event, actorId: settlement.actorId, onBehalfOf: settlement.onBehalfOf ?? null,
+      minutes: settlement.minutes, note: settlement.note ?? '',
+    }),
+  ]);
 }
 
 /**

@@ -7,11 +7,16 @@ import { KIND_WEIGHTS, type InteractionKind } from '../../../trust/kind-weights.
 
 export type InteractionFact = { actorId: string; subjectId: string; kind: InteractionKind; sourceType: string; sourceId: string; occurredAt?: Date };
 
-/** Appends interactions (skipping any between a person and themselves). */
-export async function recordInteractions(db: Db, communityId: string, facts: readonly InteractionFact[]): Promise<void> {
-  const rows = facts
+/** The interactions rows for some facts (none between a person and themselves). */
+export function interactionRows(communityId: string, facts: readonly InteractionFact[]): (typeof interactions.$inferInsert)[] {
+  return facts
     .filter((f) => f.actorId !== f.subjectId)
     .map((f) => ({ communityId, actorId: f.actorId, subjectId: f.subjectId, kind: f.kind, weight: Math.sign(KIND_WEIGHTS[f.kind]), sourceType: f.sourceType, sourceId: f.sourceId, occurredAt: f.occurredAt }));
+}
+
+/** Appends interactions (skipping any between a person and themselves). */
+export async function recordInteractions(db: Db, communityId: string, facts: readonly InteractionFact[]): Promise<void> {
+  const rows = interactionRows(communityId, facts);
   if (rows.length > 0) await db.insert(interactions).values(rows);
 }
 

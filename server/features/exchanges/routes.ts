@@ -23,7 +23,7 @@ import {
   resolutionBody,
 } from '../../../common/exchanges.ts';
 import type { Deps } from '../../lib/deps.ts';
-import { timebankActor } from '../ledger/routes.ts';
+import { timebankActor } from '../ledger/actor.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { recordByProxy } from './proxy.ts';
 import { exchangeQueue as buildQueue, listExchanges } from './queries.ts';

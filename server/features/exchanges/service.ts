@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { exchangeEvents, exchanges, skills, users } from '../../db/schema.ts';
+import { exchangeEvents, exchanges, skills, timebankSettings, users } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import type { ExchangeAction, ExchangeDetail, ProposeExchangeBody } from '../../../common/exchanges.ts';
 import { formatMinutes } from '../../../common/ledger.ts';
@@ -107,21 +107,24 @@ const providerUser = alias(users, 'provider');
 const receiverUser = alias(users, 'receiver');
 
 /**
- * Locks one exchange of the community for a step, with the viewer's identities among its two
- * parties (themselves, or an organisation they act for); 404 when there is no such exchange.
+ * Locks one exchange of the community for a step, with the community's settings and the viewer's
+ * identities among its two parties (themselves, or an organisation they act for), in one query;
+ * 404 when there is no such exchange.
  */
-async function lockExchange(tx: Db, communityId: string, exchangeId: string, actor: ExchangeActor): Promise<LockedExchange & { viewer: ExchangeViewer }> {
+async function lockExchange(tx: Db, communityId: string, exchangeId: string, actor: ExchangeActor): Promise<LockedExchange & { viewer: ExchangeViewer; settings: SettingsRow }> {
   const [row] = await tx
     .select({
-      ex: exchanges, skillLabel: skills.label, providerName: providerUser.displayName, providerKind: providerUser.kind, receiverName: receiverUser.displayName, receiverKind: receiverUser.kind,
+      ex: exchanges, settings: timebankSettings, skillLabel: skills.label, providerName: providerUser.displayName, providerKind: providerUser.kind, receiverName: receiverUser.displayName, receiverKind: receiverUser.kind,
       actsFor: sql<string[]>`coalesce((SELECT array_agg(a.organisation_id::text) FROM organisation_agents a
         WHERE a.community_id = ${communityId} AND a.user_id = ${actor.userId} AND a.organisation_id IN (${exchanges.providerId}, ${exchanges.receiverId})), '{}')`,
     })
     .from(exchanges)
+    .innerJoin(timebankSettings, eq(timebankSettings.communityId, exchanges.communityId))
     .innerJoin(skills, eq(skills.id, exchanges.skillId))
     .innerJoin(providerUser, eq(providerUser.id, exchanges.providerId))
     .innerJoin(receiverUser, eq(receiverUser.id, exchanges.receiverId))
     .where(and(eq(exchanges.id, exchangeId), eq(exchanges.communityId, communityId)))
+    // Only the exchange row: the settings row stays free for coordinators to change.
     .for('update', { of: exchanges });
   if (!row) throw notFound('exchange');
   return {
@@ -150,9 +153,8 @@ type Step = {
 async function step(db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, s: Step): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await lockExchange(tx, communityId, exchangeId, actor);
-    const viewer = row.viewer;
+    const { viewer, settings } = row;
     requireAction({ ...row.ex, transactionId: null, reversed: false, referencedBy: [] }, viewer, s.action);
-    const settings = await getSettings(tx, communityId);
     await s.check?.(row, tx, settings);
     const changes = await s.change(row, tx, settings);
     if (changes) {

@@ -45,21 +45,21 @@ export async function communityReport(db: Db, communityId: string, period: Perio
         coalesce(sum(sign * minutes) FILTER (WHERE base_kind = 'grant'), 0)::bigint AS granted
       FROM tx GROUP BY month ORDER BY month`),
     rows<{ month: string; n: number }>(db, sql`
-      SELECT ${month(sql`e.posted_at`)} AS month, count(DISTINCT e.account_id)::int AS n
-      FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id JOIN ledger_accounts a ON a.id = e.account_id AND a.kind = 'member'
-      WHERE e.community_id = ${communityId} AND t.kind IN ${ACTIVITY} ${inPeriod(sql`e.posted_at`, period)}
+      SELECT ${month(sql`t.posted_at`)} AS month, count(DISTINCT e.account_id)::int AS n
+      FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id JOIN ledger_accounts a ON a.id = e.account_id AND a.kind = 'member'
+      WHERE t.community_id = ${communityId} AND t.kind IN ${ACTIVITY} ${inPeriod(sql`t.posted_at`, period)}
       GROUP BY 1`),
     rows<{ month: string; n: number }>(db, sql`
       SELECT ${month(sql`f.first_at`)} AS month, count(*)::int AS n FROM (
-        SELECT e.account_id, min(e.posted_at) AS first_at
-        FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id JOIN ledger_accounts a ON a.id = e.account_id AND a.kind = 'member'
-        WHERE e.community_id = ${communityId} AND t.kind IN ${ACTIVITY} GROUP BY e.account_id) f
+        SELECT e.account_id, min(t.posted_at) AS first_at
+        FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id JOIN ledger_accounts a ON a.id = e.account_id AND a.kind = 'member'
+        WHERE t.community_id = ${communityId} AND t.kind IN ${ACTIVITY} GROUP BY e.account_id) f
       WHERE true ${inPeriod(sql`f.first_at`, period)}
       GROUP BY 1`),
     rows<{ n: number }>(db, sql`
       SELECT count(DISTINCT e.account_id)::int AS n
-      FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id JOIN ledger_accounts a ON a.id = e.account_id AND a.kind = 'member'
-      WHERE e.community_id = ${communityId} AND t.kind IN ${ACTIVITY} ${inPeriod(sql`e.posted_at`, period)}`),
+      FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id JOIN ledger_accounts a ON a.id = e.account_id AND a.kind = 'member'
+      WHERE t.community_id = ${communityId} AND t.kind IN ${ACTIVITY} ${inPeriod(sql`t.posted_at`, period)}`),
     rows<{ category: string; exchanges: number; minutes: number }>(db, sql`
       WITH tx AS (${tx})
       SELECT coalesce(x.category, g.category) AS category, sum(tx.sign)::int AS exchanges, sum(tx.sign * tx.minutes)::bigint AS minutes

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { communityParams } from '../../../common/communities.ts';
@@ -25,16 +25,11 @@ import {
 } from '../../../common/ledger.ts';
 import { requireActor } from '../../lib/access.ts';
 import type { Deps } from '../../lib/deps.ts';
+import { timebankActor } from './actor.ts';
 import { checkLedger, communityReport as buildReport, reportCsv } from './reports.ts';
 import { getSettings, presentSettings, updateSettings } from './settings.ts';
 import { fundSummary as buildFund, getStatement, statementCsv } from './statement.ts';
 import { donate, getTransaction, grant, listTransactions, recordGroupExchange, reverse } from './transfers.ts';
-
-/** The signed-in person and whether they are an active coordinator of the route's community. */
-export function timebankActor(request: FastifyRequest) {
-  const membership = request.membership;
-  return { userId: requireActor(request).userId, coordinator: membership?.role === 'coordinator' && membership.status === 'active' };
-}
 
 /** Time-bank settings, statements, the community fund, grants, reversals, group exchanges and reports. */
 export function ledgerRoutes(app: FastifyInstance, { db }: Deps) {

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 
 /**
@@ -7,4 +7,16 @@ import type { Db } from '../../db/client.ts';
  */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * Runs several independent INSERTs as one statement (data-modifying WITH clauses), saving a
+ * round trip each on hot paths. Each builder is an ordinary Drizzle insert; none may depend on
+ * another's rows.
+ */
+export async function insertTogether(db: Db, inserts: readonly { getSQL(): SQL }[]): Promise<void> {
+  if (inserts.length === 0) return;
+  const last = inserts[inserts.length - 1];
+  const before = inserts.slice(0, -1).map((insert, i) => sql`${sql.raw(`together_${i}`)} AS (${insert.getSQL()})`);
+  await db.execute(before.length > 0 ? sql`WITH ${sql.join(before, sql`, `)} ${last.getSQL()}` : last.getSQL());
 }

@@ -6,11 +6,15 @@ import type { Mailer } from '../../lib/mailer.ts';
 
 export type NotificationInput = { kind: string; title: string; body: string; link: string; sourceId: string };
 
+/** The notification rows telling each person once. */
+export function notificationRows(communityId: string, userIds: readonly string[], input: NotificationInput): (typeof notifications.$inferInsert)[] {
+  return [...new Set(userIds)].map((userId) => ({ communityId, userId, ...input }));
+}
+
 /** Adds one notification per person; a person already told about the same thing is not told twice. */
 export async function notify(db: Db, communityId: string, userIds: readonly string[], input: NotificationInput): Promise<void> {
-  const ids = [...new Set(userIds)];
-  if (ids.length === 0) return;
-  await db.insert(notifications).values(ids.map((userId) => ({ communityId, userId, ...input }))).onConflictDoNothing();
+  const rows = notificationRows(communityId, userIds, input);
+  if (rows.length > 0) await db.insert(notifications).values(rows).onConflictDoNothing();
 }
 
 /** Emails the people among `userIds` who opted in to email (profiles.contact_by_email) and have an address. */

@@ -16,7 +16,7 @@ import {
   notificationsQuery,
 } from '../../../common/offers.ts';
 import type { Deps } from '../../lib/deps.ts';
-import { timebankActor } from '../ledger/routes.ts';
+import { timebankActor } from '../ledger/actor.ts';
 import { notifyNewRequest, suggestionsFor } from './matching.ts';
 import { listNotifications, markRead } from './notifications.ts';
 import * as offers from './service.ts';
