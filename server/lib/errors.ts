@@ -32,3 +32,7 @@ export const notFound = (what: string, code = `${what}.not_found`) =>
 export const forbidden = (code: string, message: string) => new AppError('forbidden', code, message);
 export const conflict = (code: string, message: string, field?: string) => new AppError('conflict', code, message, field);
 export const invalid = (code: string, message: string, field?: string) => new AppError('invalid', code, message, field);
+
+/** True when a database error (from pg or PGlite, possibly wrapped by Drizzle) is a unique-constraint violation. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';

@@ -2,14 +2,12 @@ import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { accountTokens, communities, memberships, profiles, sessions, signInAttempts, users } from '../../db/schema.ts';
-import { AppError, conflict } from '../../lib/errors.ts';
+import { AppError, conflict, isUniqueViolation } from '../../lib/errors.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import type { Actor } from '../../lib/session.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
 import type { SignInBody, SignUpBody } from '../../../common/auth.ts';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 /** Creates a person's account and empty profile; 409 when the email is taken. */
 export async function signUp(db: Db, input: SignUpBody, options: { isAdmin?: boolean } = {}) {

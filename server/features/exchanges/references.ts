@@ -4,7 +4,7 @@
 import { and, count, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { exchangeReferences, exchanges } from '../../db/schema.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { conflict, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import type { Reference } from '../../../common/exchanges.ts';
 import { notify } from '../offers/notifications.ts';
 import { recordInteractions } from './interactions.ts';
@@ -12,8 +12,6 @@ import { requireAction } from './lifecycle.ts';
 import { loadParties, peopleBehind } from './parties.ts';
 import { findExchange, listReferences, stateOf } from './queries.ts';
 import { viewerOf, type ExchangeActor } from './service.ts';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 /** One side of a confirmed exchange leaves a reference for the other; once each. */
 export async function addReference(db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, input: { body: string; wouldExchangeAgain: boolean }): Promise<Reference> {

@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { exchangeEvents, exchanges, skills, timebankSettings, users } from '../../db/schema.ts';
-import { conflict, invalid, notFound } from '../../lib/errors.ts';
+import { conflict, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import type { ExchangeAction, ExchangeDetail, ProposeExchangeBody } from '../../../common/exchanges.ts';
 import { formatMinutes } from '../../../common/ledger.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
@@ -21,8 +21,6 @@ import { requireAction, type ExchangeViewer } from './lifecycle.ts';
 import { actingIdentities, coordinatorIds, peopleBehind, requireActiveParties, resolveActingAs } from './parties.ts';
 import { exchangeDetail, findExchange } from './queries.ts';
 import { requireSafeguarded } from './safeguarding.ts';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 /** Who is acting: the signed-in person and whether they coordinate this community. */
 export type ExchangeActor = { userId: string; coordinator: boolean };

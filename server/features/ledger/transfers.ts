@@ -3,15 +3,13 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { groupExchanges, ledgerAccounts, ledgerEntries, ledgerTransactions, skills, users } from '../../db/schema.ts';
-import { conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
+import { conflict, forbidden, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import { formatMinutes, type GroupExchangeBody, type LedgerTransaction } from '../../../common/ledger.ts';
 import { mutual, recordInteractions } from '../exchanges/interactions.ts';
 import { isCoordinator, requireActiveParties, requireActiveParty, resolveActingAs } from '../exchanges/parties.ts';
 import { notify } from '../offers/notifications.ts';
 import { fundAccountId, memberAccountIds, postTransaction } from './posting.ts';
 import { getSettings, type SettingsRow } from './settings.ts';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 function requireZeroSum(settings: SettingsRow, what: string): void {
   if (settings.mode === 'participation') {

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { KIND_WEIGHTS } from '../../../trust/kind-weights.ts';
 import type { Db } from '../../db/client.ts';
 import { communities, interactions, memberships, reports, users } from '../../db/schema.ts';
-import { conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
+import { conflict, forbidden, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import type { ReportBody, ReportReason } from '../../../common/moderation.ts';
 
@@ -20,8 +20,6 @@ const REASON_WORDS: Record<ReportReason, string> = {
   inappropriate: 'inappropriate content',
   other: 'another reason',
 };
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 const reporter = alias(users, 'reporter');
 const subject = alias(users, 'subject');

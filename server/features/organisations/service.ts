@@ -5,10 +5,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { memberships, organisationAgents, profiles, users } from '../../db/schema.ts';
-import { conflict, invalid, notFound } from '../../lib/errors.ts';
+import { conflict, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import type { AgentInput, NewOrganisationBody, Organisation, OrganisationAgent, OrganisationUpdate } from '../../../common/organisations.ts';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 /** The people acting for one organisation in a community, by name. */
 export async function listAgents(db: Db, communityId: string, organisationId: string): Promise<OrganisationAgent[]> {

@@ -1,10 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { skills } from '../../db/schema.ts';
-import { conflict } from '../../lib/errors.ts';
+import { conflict, isUniqueViolation } from '../../lib/errors.ts';
 import { skillSlug, type NewSkillBody, type Skill } from '../../../common/skills.ts';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 const present = (row: typeof skills.$inferSelect): Skill => ({ id: row.id, slug: row.slug, label: row.label, category: row.category });
 

@@ -4,10 +4,8 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { memberships, trustSurveyResponses, trustSurveys, users } from '../../db/schema.ts';
-import { conflict, forbidden, notFound } from '../../lib/errors.ts';
+import { conflict, forbidden, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import { GENERALISED_ANSWERS, MIN_CELL, NEIGHBOURHOOD_ANSWERS, type MemberSurvey, type SurveyAnswer, type SurveyResults } from '../../../common/trust.ts';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 type SurveyRow = typeof trustSurveys.$inferSelect;
 

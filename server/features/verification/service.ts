@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { interactions, memberships, users, verifications, vouches, type Role } from '../../db/schema.ts';
-import { conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
+import { conflict, forbidden, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import { DBS_WARNING_DAYS, type CheckBody, type VerificationLevel, type VerificationList, type VerificationSummary } from '../../../common/verification.ts';
 import { addDays, formatDate, todayIn } from './dates.ts';
 import { computeLevel, describeNextStep, mayVouch, type LevelResult } from './levels.ts';
@@ -17,8 +17,6 @@ export type { LevelResult } from './levels.ts';
 /** How strongly each verification act ties two people, for the trust engine. */
 // The size of one act; how much each kind counts is the trust engine's KIND_WEIGHTS, in one place.
 export const INTERACTION_WEIGHTS = { vouch: 1, verification: 1 } as const;
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 /** A member's level in a community as of `today` (YYYY-MM-DD, London by default). */
 export async function getVerificationLevel(db: Db, communityId: string, userId: string, today: string = todayIn()): Promise<LevelResult> {
