@@ -137,8 +137,12 @@ export const memberReferences = z.object({
   userId: z.uuid(),
   displayName: z.string(),
   confirmedExchanges: z.number(),
+  /** References shown to this viewer (the list holds the newest of them). */
+  totalReferences: z.number(),
+  /** Of those, how many say they would exchange again. */
   wouldExchangeAgain: z.number(),
   references: z.array(reference),
 });
+export type MemberReferences = z.infer<typeof memberReferences>;
 
 export const autoConfirmResult = z.object({ confirmed: z.number(), skipped: z.array(z.object({ exchangeId: z.uuid(), code: z.string() })) });

@@ -157,6 +157,35 @@ describe('the time bank in the browser', { timeout: 180_000 }, () => {
     await margaret.getByText('Samir was patient and explained everything twice.').waitFor();
   });
 
+  it('shows the reference on the profile of the member it is about, to others and to themselves', async () => {
+    const { lena, samir } = pages;
+    // Lena, who had nothing to do with the exchange, reads Samir's profile.
+    await lena.goto(`/members/${world.neighbour.id}`);
+    await settle(lena);
+    const panel = lena.getByRole('region', { name: 'What neighbours say' });
+    await panel.getByText('Samir was patient and explained everything twice.').waitFor();
+    expect(await panel.getByTestId('references-summary').innerText()).toBe('Samir Haddad has done 1 confirmed exchange in the time bank. 1 reference so far.');
+    const reference = panel.getByRole('list', { name: 'References for Samir Haddad' }).getByRole('listitem');
+    expect(await reference.count()).toBe(1);
+    await reference.getByText('From Margaret Jones').waitFor();
+    await reference.getByText('Would exchange again').waitFor();
+    expect(await reference.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await seriousViolations(lena)).toEqual([]);
+    await screenshot(lena, 'timebank-profile-references');
+
+    // Samir sees it on his own profile as others see it.
+    await samir.goto(`/members/${world.neighbour.id}`);
+    await settle(samir);
+    await samir.getByRole('region', { name: 'What neighbours say' }).getByText('Samir was patient and explained everything twice.').waitFor();
+    await samir.getByText('You have done 1 confirmed exchange in the time bank.').waitFor();
+
+    // Margaret has not been given a reference yet: the panel says so and how one comes about.
+    await lena.goto(`/members/${world.member.id}`);
+    await settle(lena);
+    await lena.getByText('Nobody has left Margaret Jones a reference yet.', { exact: false }).waitFor();
+    expect(await seriousViolations(lena)).toEqual([]);
+  });
+
   type Stop = { name: string; as: Persona; path: () => string; ready?: (page: Page) => Promise<unknown> };
   const TOUR: Stop[] = [
     { name: 'timebank-browse', as: 'margaret', path: () => '/timebank', ready: (page) => page.getByText('Garden tidy-ups and lawn mowing').waitFor() },

@@ -75,7 +75,7 @@ export const router = createBrowserRouter([
       { path: '/', element: <RequireCommunity><HomePage extra={<SurveyCard />} /></RequireCommunity> },
       { path: '/directory', element: <RequireCommunity><DirectoryPage /></RequireCommunity> },
       { path: '/profile', element: <RequireCommunity><OwnProfilePage /></RequireCommunity> },
-      { path: '/members/:userId', element: <RequireCommunity><MemberPage extra={<ConnectionPanel />} /></RequireCommunity> },
+      { path: '/members/:userId', element: <RequireCommunity><MemberPage extra={<><ConnectionPanel /><timebank.ReferencesPanel /></>} /></RequireCommunity> },
       { path: '/timebank', element: <RequireCommunity><timebank.BrowsePage /></RequireCommunity> },
       { path: '/timebank/mine', element: <RequireCommunity><timebank.BrowsePage mine key="mine" /></RequireCommunity> },
       { path: '/timebank/listings/new', element: <RequireCommunity><timebank.NewListingPage /></RequireCommunity> },

@@ -278,6 +278,20 @@ export const enTimebank = {
   'timebank.reference.again': 'Would exchange again',
   'timebank.reference.notAgain': 'Would not exchange again',
 
+  // References on a member's profile
+  'timebank.references.title': 'What neighbours say',
+  'timebank.references.loading': 'Loading references…',
+  'timebank.references.exchanges': { one: '{name} has done {count} confirmed exchange in the time bank.', other: '{name} has done {count} confirmed exchanges in the time bank.' },
+  'timebank.references.exchangesOwn': { one: 'You have done {count} confirmed exchange in the time bank.', other: 'You have done {count} confirmed exchanges in the time bank.' },
+  'timebank.references.count': { one: '{count} reference so far.', other: '{count} references, {again} of them from people who would exchange again.' },
+  'timebank.references.by': 'From {name}',
+  'timebank.references.listLabel': 'References for {name}',
+  'timebank.references.all': 'Show all {count} references',
+  'timebank.references.fewer': 'Show fewer',
+  'timebank.references.newestOnly': 'These are the {shown} most recent of {total} references.',
+  'timebank.references.empty': 'Nobody has left {name} a reference yet. After a confirmed exchange, both people can say a few words about each other.',
+  'timebank.references.emptyOwn': 'Nobody has left you a reference yet. After a confirmed exchange, both of you can say a few words about each other, and they show here.',
+
   // What each side can do
   'timebank.actions.title': 'What you can do now',
   'timebank.actions.otherTitle': 'If something is not right',

@@ -137,6 +137,6 @@ export function exchangeRoutes(app: FastifyInstance, { db }: Deps) {
   });
 
   r.get(`${base}/members/:userId/references`, { config: { access: 'member' }, schema: { tags, params: memberReferencesParams, response: { 200: memberReferences, ...errorResponses } } }, async (request) =>
-    loadMemberReferences(db, request.params.communityId, request.params.userId),
+    loadMemberReferences(db, request.params.communityId, timebankActor(request), request.params.userId),
   );
 }

@@ -7,6 +7,7 @@ export { ExchangePage } from './components/exchange-page.tsx';
 export { StatementPage } from './components/statement-page.tsx';
 export { FundPage } from './components/fund-page.tsx';
 export { MessagesPage } from './components/messages-page.tsx';
+export { ReferencesPanel } from './components/references-panel.tsx';
 export { TimebankCoordinatorConsole } from './components/coordinator/coordinator-console.tsx';
 export { QueuePanel } from './components/coordinator/queue-panel.tsx';
 export { ProxyPanel } from './components/coordinator/proxy-panel.tsx';

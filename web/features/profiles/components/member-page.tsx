@@ -15,7 +15,7 @@ import type { MemberProfile } from '../../../../common/profiles.ts';
 import { useMemberProfile } from '../api.ts';
 import { BlockCard, ReportCard, VouchCard } from './member-actions.tsx';
 
-/** Another member's profile as they share it, with vouching, reporting and blocking; `extra` is what other features add (the app shell composes it). */
+/** Another member's profile as they share it, with vouching, reporting and blocking; `extra` is what other features add (the app shell composes it), shown on one's own too. */
 export function MemberPage({ extra }: { extra?: ReactNode }) {
   const { userId = '' } = useParams();
   const { communityId } = useActiveCommunity();
@@ -45,9 +45,12 @@ export function MemberPage({ extra }: { extra?: ReactNode }) {
           ) : null}
           <About member={member} />
           {member.isSelf ? (
-            <ButtonLink to="/profile" variant="secondary">
-              {t('member.editYours')}
-            </ButtonLink>
+            <>
+              {extra}
+              <ButtonLink to="/profile" variant="secondary">
+                {t('member.editYours')}
+              </ButtonLink>
+            </>
           ) : (
             <>
               {extra}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Exchange, ExchangeDetail, ExchangeStatus, exchangeQueue, ProposeExchangeBody, ProxyExchangeBody, Reference } from '../../../../common/exchanges.ts';
+import type { Exchange, ExchangeDetail, ExchangeStatus, exchangeQueue, MemberReferences, ProposeExchangeBody, ProxyExchangeBody, Reference } from '../../../../common/exchanges.ts';
 import type { LedgerTransaction } from '../../../../common/ledger.ts';
 import { api, query } from '../../../lib/api.ts';
 
@@ -67,7 +67,18 @@ export function useAddReference(communityId: string, exchangeId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { body: string; wouldExchangeAgain: boolean }) => api<Reference>(`${base(communityId)}/exchanges/${exchangeId}/references`, { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['exchange', communityId, exchangeId] }),
+    onSuccess: (created) => {
+      void client.invalidateQueries({ queryKey: ['member-references', communityId, created.subject.id] });
+      return client.invalidateQueries({ queryKey: ['exchange', communityId, exchangeId] });
+    },
+  });
+}
+
+/** The references a member has received, for their profile (404 when the viewer may not see them). */
+export function useMemberReferences(communityId: string, userId: string) {
+  return useQuery({
+    queryKey: ['member-references', communityId, userId],
+    queryFn: () => api<MemberReferences>(`${base(communityId)}/members/${userId}/references`),
   });
 }
 
