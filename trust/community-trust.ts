@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { TrustGraph } from './trust-graph.ts';
-import { sweepRange, residualRange } from './trust-sweep.ts';
+import { sweepRange, residualRange, type SweepArrays } from './trust-sweep.ts';
 import { SweepWorkers } from './sweep-workers.ts';
 import { prepareTrustSystem, finishTrust, type CommunityTrust, type CommunityTrustOptions } from './trust-system.ts';
 
@@ -23,7 +23,7 @@ export function computeCommunityTrust(graph: TrustGraph, options: ComputeCommuni
   const system = prepareTrustSystem(graph, options);
   const n = graph.nodeCount;
   const threads = Math.max(1, Math.floor(options.threads ?? (graph.tieCount >= PARALLEL_MIN_TIES ? Math.min(2, availableParallelism()) : 1)));
-  const arrays = {
+  const arrays: SweepArrays = {
     inStart: graph.inStart,
     inSource: graph.inSource,
     inWeight: graph.inWeight,
@@ -36,8 +36,7 @@ export function computeCommunityTrust(graph: TrustGraph, options: ComputeCommuni
   const team = threads > 1 ? new SweepWorkers(arrays, n, threads) : undefined;
   const pass = (command: 0 | 1, omega: number): number => {
     if (team) return team.run(command, omega);
-    const fn = command === 0 ? sweepRange : residualRange;
-    return fn(0, n, arrays.inStart, arrays.inSource, arrays.inWeight, arrays.y, arrays.gather, arrays.scale, arrays.base, arrays.damping, omega);
+    return command === 0 ? sweepRange(arrays, 0, n, omega) : residualRange(arrays, 0, n);
   };
   try {
     // Over-relaxation factor from Young's formula, 2/(1 + sqrt(1 − ρ²)), with the Jacobi

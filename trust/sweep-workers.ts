@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { sweepRange, residualRange } from './trust-sweep.ts';
+import { sweepRange, residualRange, type SweepArrays } from './trust-sweep.ts';
 
 // Worker threads run the same sweep functions as the main thread, shipped as source text, so
 // no loader (tsx, vitest) has to be present in the worker. Each thread owns a contiguous
@@ -13,7 +13,7 @@ const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const sweepRange = ${sweepRange.toString()};
 const residualRange = ${residualRange.toString()};
-const { control, sums, slot, lo, hi, inStart, inSource, inWeight, y, gather, scale, base, damping } = workerData;
+const { control, sums, slot, lo, hi, arrays } = workerData;
 const omegaCell = workerData.omega;
 let generation = 0;
 for (;;) {
@@ -22,24 +22,13 @@ for (;;) {
   const command = Atomics.load(control, 1);
   if (command === 2) break;
   sums[slot] = command === 0
-    ? sweepRange(lo, hi, inStart, inSource, inWeight, y, gather, scale, base, damping, omegaCell[0])
-    : residualRange(lo, hi, inStart, inSource, inWeight, y, gather, scale, base, damping, 1);
+    ? sweepRange(arrays, lo, hi, omegaCell[0])
+    : residualRange(arrays, lo, hi);
   Atomics.add(control, 2, 1);
   Atomics.notify(control, 2);
 }
 `;
 
-/** The arrays a sweep reads and writes, all on SharedArrayBuffers. */
-export interface SweepArrays {
-  inStart: Int32Array;
-  inSource: Int32Array;
-  inWeight: Float32Array | Float64Array;
-  y: Float64Array;
-  gather: Float32Array | Float64Array;
-  scale: Float64Array;
-  base: Float64Array;
-  damping: number;
-}
 
 /**
  * A team of threads sweeping one system: the calling thread takes the first range and
@@ -73,7 +62,7 @@ export class SweepWorkers {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { ...arrays, control: this.control, omega: this.omega, sums: this.sums, slot: k, lo: this.bounds[k], hi: this.bounds[k + 1] },
+        workerData: { arrays, control: this.control, omega: this.omega, sums: this.sums, slot: k, lo: this.bounds[k], hi: this.bounds[k + 1] },
       });
       worker.unref();
       this.workers.push(worker);
@@ -88,9 +77,8 @@ export class SweepWorkers {
     Atomics.store(c, 2, 0);
     Atomics.add(c, 0, 1);
     Atomics.notify(c, 0);
-    const a = this.arrays;
-    const fn = command === 0 ? sweepRange : residualRange;
-    let total = fn(this.bounds[0], this.bounds[1], a.inStart, a.inSource, a.inWeight, a.y, a.gather, a.scale, a.base, a.damping, omega);
+    const [lo, hi] = [this.bounds[0], this.bounds[1]];
+    let total = command === 0 ? sweepRange(this.arrays, lo, hi, omega) : residualRange(this.arrays, lo, hi);
     for (let done = Atomics.load(c, 2); done < this.workers.length; done = Atomics.load(c, 2)) Atomics.wait(c, 2, done);
     for (let k = 1; k <= this.workers.length; k++) total += this.sums[k];
     return total;

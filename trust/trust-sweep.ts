@@ -16,23 +16,27 @@
 // adds a rounding of 6e-8 relative to what each tie carries; the sweeps' change then levels
 // off near 1e-9, and the error bound is computed from the float64 iterate.
 
+/** The arrays a sweep reads and writes (on SharedArrayBuffers when worker threads share them). */
+export interface SweepArrays {
+  inStart: Int32Array;
+  inSource: Int32Array;
+  inWeight: Float32Array | Float64Array;
+  /** The iterate, x·scale. */
+  y: Float64Array;
+  /** What the pulls read y through: y itself, or a Float32 mirror. */
+  gather: Float32Array | Float64Array;
+  scale: Float64Array;
+  /** (1 − d)·p per node. */
+  base: Float64Array;
+  damping: number;
+}
+
 /**
  * Runs one in-place successive over-relaxation sweep (Gauss–Seidel when omega is 1) over
  * nodes lo..hi-1 and returns the L1 change in x.
  */
-export function sweepRange(
-  lo: number,
-  hi: number,
-  inStart: Int32Array,
-  inSource: Int32Array,
-  inWeight: Float32Array | Float64Array,
-  y: Float64Array,
-  gather: Float32Array | Float64Array,
-  scale: Float64Array,
-  base: Float64Array,
-  damping: number,
-  omega: number,
-): number {
+export function sweepRange(a: SweepArrays, lo: number, hi: number, omega: number): number {
+  const { inStart, inSource, inWeight, y, gather, scale, base, damping } = a;
   let change = 0;
   for (let v = lo; v < hi; v++) {
     const end = inStart[v + 1];
@@ -59,22 +63,8 @@ export function sweepRange(
 }
 
 /** Returns the L1 norm of the residual b + d·P̄ᵀx − x over nodes lo..hi-1, without changing y. */
-export function residualRange(
-  lo: number,
-  hi: number,
-  inStart: Int32Array,
-  inSource: Int32Array,
-  inWeight: Float32Array | Float64Array,
-  y: Float64Array,
-  gather: Float32Array | Float64Array,
-  scale: Float64Array,
-  base: Float64Array,
-  damping: number,
-  omega: number,
-): number {
-  // gather and omega are unused here; the two functions share a signature so that workers can call either.
-  void gather;
-  void omega;
+export function residualRange(a: SweepArrays, lo: number, hi: number): number {
+  const { inStart, inSource, inWeight, y, scale, base, damping } = a;
   let residual = 0;
   for (let v = lo; v < hi; v++) {
     let s = 0;

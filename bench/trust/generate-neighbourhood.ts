@@ -5,6 +5,11 @@
 // reciprocated, as exchanges usually are. Member ids are shuffled labels and edges are written
 // in shuffled order, so the engine gets no locality for free from the input order.
 
+import { seededRandom as makeRandom } from '../../trust/test-support.ts';
+
+// The same seeded mulberry32 generator the engine's tests use: fast and reproducible across runs.
+export { makeRandom };
+
 /** A generated graph: parallel typed arrays of ties over dense member numbers. */
 export interface GeneratedGraph {
   members: number;
@@ -15,18 +20,6 @@ export interface GeneratedGraph {
   community: Int32Array;
   /** The id label of each member as written to CSV. */
   label: (member: number) => string;
-}
-
-/** Seeded 32-bit PRNG (mulberry32): fast and reproducible across runs. */
-export function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Generates a neighbourhood-like graph of about `members` people and 10 ties each. */
