@@ -5,8 +5,7 @@ import { EmptyState } from '../../../components/empty-state.tsx';
 import { TextField } from '../../../components/fields.tsx';
 import { List, ListItem } from '../../../components/list.tsx';
 import { Notice } from '../../../components/notice.tsx';
-import { Pager } from '../../../components/pager.tsx';
-import { QueryView } from '../../../components/query-view.tsx';
+import { PagedQueryView } from '../../../components/query-view.tsx';
 import { formatDateTime, t } from '../../../i18n/index.ts';
 import { useOutbox, type MailSummary } from '../api.ts';
 
@@ -32,29 +31,22 @@ export function OutboxPanel() {
           {t('common.search')}
         </Button>
       </form>
-      <QueryView query={outbox}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState title={t('admin.outbox.emptyTitle')}>{t('admin.outbox.empty')}</EmptyState>
-          ) : (
-            <>
-              <List>
-                {data.items.map((mail) => (
-                  <ListItem key={mail.id}>
-                    <h3>
-                      <Link to={`/admin/outbox/${mail.id}`}>{mail.subject}</Link>
-                    </h3>
-                    <p className="text-small text-muted">
-                      {t('admin.outbox.toWhom', { to: mail.toAddress })} · {formatDateTime(mail.createdAt)} · {deliveryText(mail)}
-                    </p>
-                  </ListItem>
-                ))}
-              </List>
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => setFilter({ ...filter, page })} />
-            </>
-          )
-        }
-      </QueryView>
+      <PagedQueryView query={outbox} onPage={(page) => setFilter({ ...filter, page })} empty={<EmptyState title={t('admin.outbox.emptyTitle')}>{t('admin.outbox.empty')}</EmptyState>}>
+        {(items) => (
+          <List>
+            {items.map((mail) => (
+              <ListItem key={mail.id}>
+                <h3>
+                  <Link to={`/admin/outbox/${mail.id}`}>{mail.subject}</Link>
+                </h3>
+                <p className="text-small text-muted">
+                  {t('admin.outbox.toWhom', { to: mail.toAddress })} · {formatDateTime(mail.createdAt)} · {deliveryText(mail)}
+                </p>
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </PagedQueryView>
     </section>
   );
 }

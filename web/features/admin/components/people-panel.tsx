@@ -5,8 +5,7 @@ import { Select, TextArea, TextField } from '../../../components/fields.tsx';
 import { Form } from '../../../components/form.tsx';
 import { List, ListItem } from '../../../components/list.tsx';
 import { Notice } from '../../../components/notice.tsx';
-import { Pager } from '../../../components/pager.tsx';
-import { QueryView } from '../../../components/query-view.tsx';
+import { PagedQueryView } from '../../../components/query-view.tsx';
 import { formatDate, t } from '../../../i18n/index.ts';
 import { fieldError } from '../../../lib/form.ts';
 import { useSession } from '../../../lib/session.ts';
@@ -45,40 +44,33 @@ export function PeoplePanel() {
           {t('common.search')}
         </Button>
       </form>
-      <QueryView query={users}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState title={t('admin.people.emptyTitle')}>{t('admin.people.empty')}</EmptyState>
-          ) : (
-            <>
-              <List>
-                {data.items.map((user) => (
-                  <ListItem
-                    key={user.id}
-                    actions={
-                      <Button variant="secondary" aria-expanded={open === user.id} onClick={() => setOpen(open === user.id ? null : user.id)} aria-label={t('admin.people.manageNamed', { name: user.displayName })}>
-                        {t('admin.people.manage')}
-                      </Button>
-                    }
-                  >
-                    <h3>{user.displayName}</h3>
-                    <div className="badges">
-                      {user.isAdmin ? <span className="badge badge--role">{t('admin.people.adminBadge')}</span> : null}
-                      {user.suspendedAt ? <span className="badge badge--warning">{t('admin.people.suspendedBadge')}</span> : null}
-                      {user.kind === 'organisation' ? <span className="badge badge--neutral">{t('roles.organisation')}</span> : null}
-                    </div>
-                    <p className="text-small text-muted">
-                      {user.email ?? t('admin.people.noEmail')} · {t('admin.people.communities', { count: user.communityCount })} · {t('admin.people.joined', { date: formatDate(user.createdAt) })}
-                    </p>
-                    {open === user.id ? <AccountActions user={user} /> : null}
-                  </ListItem>
-                ))}
-              </List>
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => setFilter({ ...filter, page })} />
-            </>
-          )
-        }
-      </QueryView>
+      <PagedQueryView query={users} onPage={(page) => setFilter({ ...filter, page })} empty={<EmptyState title={t('admin.people.emptyTitle')}>{t('admin.people.empty')}</EmptyState>}>
+        {(items) => (
+          <List>
+            {items.map((user) => (
+              <ListItem
+                key={user.id}
+                actions={
+                  <Button variant="secondary" aria-expanded={open === user.id} onClick={() => setOpen(open === user.id ? null : user.id)} aria-label={t('admin.people.manageNamed', { name: user.displayName })}>
+                    {t('admin.people.manage')}
+                  </Button>
+                }
+              >
+                <h3>{user.displayName}</h3>
+                <div className="badges">
+                  {user.isAdmin ? <span className="badge badge--role">{t('admin.people.adminBadge')}</span> : null}
+                  {user.suspendedAt ? <span className="badge badge--warning">{t('admin.people.suspendedBadge')}</span> : null}
+                  {user.kind === 'organisation' ? <span className="badge badge--neutral">{t('roles.organisation')}</span> : null}
+                </div>
+                <p className="text-small text-muted">
+                  {user.email ?? t('admin.people.noEmail')} · {t('admin.people.communities', { count: user.communityCount })} · {t('admin.people.joined', { date: formatDate(user.createdAt) })}
+                </p>
+                {open === user.id ? <AccountActions user={user} /> : null}
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </PagedQueryView>
     </section>
   );
 }

@@ -8,8 +8,7 @@ import { roleName } from '../../../components/labels.ts';
 import { RoleBadge } from '../../../components/level-badge.tsx';
 import { List, ListItem } from '../../../components/list.tsx';
 import { Notice } from '../../../components/notice.tsx';
-import { Pager } from '../../../components/pager.tsx';
-import { QueryView } from '../../../components/query-view.tsx';
+import { PagedQueryView } from '../../../components/query-view.tsx';
 import { t } from '../../../i18n/index.ts';
 import type { CommunityMember } from '../../../../common/admin.ts';
 import { useAdminCommunities, useRoster, useSetRole, type RosterFilter } from '../api.ts';
@@ -51,29 +50,22 @@ export function RolesPanel() {
         </Notice>
       ) : null}
       {setRole.isError ? <ErrorState error={setRole.error} /> : null}
-      <QueryView query={roster}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState title={t('admin.roles.emptyTitle')}>{t('admin.roles.empty')}</EmptyState>
-          ) : (
-            <>
-              <List>
-                {data.items.map((member) => (
-                  <ListItem key={member.userId} actions={member.role === 'organisation' ? null : <RoleForm member={member} busy={setRole.isPending && setRole.variables?.userId === member.userId} onSave={(role) => setRole.mutate({ userId: member.userId, role })} />}>
-                    <h3>{member.displayName}</h3>
-                    <div className="badges">
-                      <RoleBadge role={member.role} />
-                      {member.status === 'suspended' ? <span className="badge badge--warning">{t('coordinator.members.suspended')}</span> : null}
-                    </div>
-                    {member.email ? <p className="text-small text-muted">{member.email}</p> : null}
-                  </ListItem>
-                ))}
-              </List>
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => setFilter({ ...filter, page })} />
-            </>
-          )
-        }
-      </QueryView>
+      <PagedQueryView query={roster} onPage={(page) => setFilter({ ...filter, page })} empty={<EmptyState title={t('admin.roles.emptyTitle')}>{t('admin.roles.empty')}</EmptyState>}>
+        {(items) => (
+          <List>
+            {items.map((member) => (
+              <ListItem key={member.userId} actions={member.role === 'organisation' ? null : <RoleForm member={member} busy={setRole.isPending && setRole.variables?.userId === member.userId} onSave={(role) => setRole.mutate({ userId: member.userId, role })} />}>
+                <h3>{member.displayName}</h3>
+                <div className="badges">
+                  <RoleBadge role={member.role} />
+                  {member.status === 'suspended' ? <span className="badge badge--warning">{t('coordinator.members.suspended')}</span> : null}
+                </div>
+                {member.email ? <p className="text-small text-muted">{member.email}</p> : null}
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </PagedQueryView>
     </section>
   );
 }

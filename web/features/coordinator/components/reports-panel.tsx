@@ -7,8 +7,7 @@ import { Radios, TextArea } from '../../../components/fields.tsx';
 import { Form } from '../../../components/form.tsx';
 import { reasonName } from '../../../components/labels.ts';
 import { Notice } from '../../../components/notice.tsx';
-import { Pager } from '../../../components/pager.tsx';
-import { QueryView } from '../../../components/query-view.tsx';
+import { PagedQueryView } from '../../../components/query-view.tsx';
 import { SubNav } from '../../../components/sub-nav.tsx';
 import { formatDate, t } from '../../../i18n/index.ts';
 import { fieldError } from '../../../lib/form.ts';
@@ -32,22 +31,19 @@ export function ReportsPanel({ status }: { status: 'open' | 'resolved' }) {
           { to: '/coordinator/reports/resolved', label: t('coordinator.reports.resolved') },
         ]}
       />
-      <QueryView query={reports}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState title={status === 'open' ? t('coordinator.reports.emptyOpenTitle') : t('coordinator.reports.emptyResolvedTitle')}>{t('coordinator.reports.empty')}</EmptyState>
-          ) : (
-            <>
-              <ul className="grid" aria-label={t('coordinator.reports.title')}>
-                {data.items.map((report) => (
-                  <ReportCard key={report.id} report={report} />
-                ))}
-              </ul>
-              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-            </>
-          )
-        }
-      </QueryView>
+      <PagedQueryView
+        query={reports}
+        onPage={setPage}
+        empty={<EmptyState title={status === 'open' ? t('coordinator.reports.emptyOpenTitle') : t('coordinator.reports.emptyResolvedTitle')}>{t('coordinator.reports.empty')}</EmptyState>}
+      >
+        {(items) => (
+          <ul className="grid" aria-label={t('coordinator.reports.title')}>
+            {items.map((report) => (
+              <ReportCard key={report.id} report={report} />
+            ))}
+          </ul>
+        )}
+      </PagedQueryView>
     </section>
   );
 }
