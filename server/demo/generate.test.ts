@@ -6,6 +6,7 @@ import { hashPassword } from '../lib/passwords.ts';
 import { KITH_TIME_ZONE, todayIn } from '../features/verification/dates.ts';
 import { computeLevel, mayVouch } from '../features/verification/levels.ts';
 import { DEMO_ACCOUNTS, PLACES, STARTER_SKILLS } from './data.ts';
+import { checkLedger } from '../features/ledger/reports.ts';
 import { generateNeighbourhood, type NeighbourhoodSummary } from './generate.ts';
 import { planNeighbourhood } from './plan.ts';
 
@@ -202,25 +203,6 @@ describe('the demo neighbourhood generator', () => {
     expect(console.coordinator.pendingJoinRequests).toBeGreaterThanOrEqual(3);
   });
 
-  it('keeps to the rules with the exchanges of trust-network.ts grown on top, as npm run demo makes it', async () => {
-    const full = await createTestContext();
-    try {
-      const made = await generateNeighbourhood(full.db, { seed: 7, members: MEMBERS, now, passwordHashes });
-      const [{ late }] = await full.database.query<{ late: number }>(
-        `SELECT count(*)::int AS late FROM vouches v WHERE NOT EXISTS (SELECT 1 FROM verifications k WHERE k.community_id = v.community_id AND k.subject_id = v.voucher_id AND k.kind = 'identity_address' AND k.created_at < v.created_at)`,
-      );
-      expect(late).toBe(0);
-      const kinds = await full.database.query<{ kind: string }>(`SELECT DISTINCT kind FROM interactions ORDER BY kind`);
-      expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['report_upheld', 'verification', 'vouch']));
-      const member = await anonymous(full).post('/api/auth/sign-in', { email: DEMO_ACCOUNTS.member.email, password: DEMO_ACCOUNTS.password });
-      expect(member.statusCode).toBe(200);
-      const overview = (await clientFromResponse(full, member).get(`/api/communities/${made.communities[0].id}/overview`)).json();
-      expect(overview.you).toMatchObject({ role: 'member', level: 'vouched' });
-    } finally {
-      await full.close();
-    }
-  });
-
   it('adds a starter skill list when the instance has none', async () => {
     const { database, drop } = await openTestDatabase(2);
     try {
@@ -228,6 +210,177 @@ describe('the demo neighbourhood generator', () => {
       await generateNeighbourhood(database.db, { seed: 1, members: 12, now, passwordHashes, trustNetwork: false });
       const [{ n }] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM skills');
       expect(n).toBe(STARTER_SKILLS.length);
+    } finally {
+      await database.close();
+      await drop();
+    }
+  });
+});
+
+// The neighbourhood as `npm run demo` makes it: months of exchanges, references, disputes and
+// reversals grown on top (trust-network.ts, corrections.ts), checked against the ledger's rules.
+describe('the demo time bank', () => {
+  let full: TestContext;
+  let made: NeighbourhoodSummary;
+  const fq = <T = Record<string, unknown>>(sqlText: string, params: unknown[] = []) => full.database.query<T>(sqlText, params);
+
+  beforeAll(async () => {
+    full = await createTestContext();
+    made = await generateNeighbourhood(full.db, { seed: 7, members: MEMBERS, communities: 2, now, passwordHashes });
+  });
+  afterAll(() => full?.close());
+
+  const coordinatorSignIn = async () => {
+    const res = await anonymous(full).post('/api/auth/sign-in', { email: DEMO_ACCOUNTS.coordinator.email, password: DEMO_ACCOUNTS.password });
+    expect(res.statusCode).toBe(200);
+    return clientFromResponse(full, res);
+  };
+
+  it('keeps to the rules with the exchanges grown on top', async () => {
+    const [{ late }] = await fq<{ late: number }>(
+      `SELECT count(*)::int AS late FROM vouches v WHERE NOT EXISTS (SELECT 1 FROM verifications k WHERE k.community_id = v.community_id AND k.subject_id = v.voucher_id AND k.kind = 'identity_address' AND k.created_at < v.created_at)`,
+    );
+    expect(late).toBe(0);
+    const kinds = await fq<{ kind: string }>(`SELECT DISTINCT kind FROM interactions ORDER BY kind`);
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['dispute_upheld', 'exchange_confirmed', 'reference', 'report_upheld', 'verification', 'vouch']));
+    const member = await anonymous(full).post('/api/auth/sign-in', { email: DEMO_ACCOUNTS.member.email, password: DEMO_ACCOUNTS.password });
+    expect(member.statusCode).toBe(200);
+    const overview = (await clientFromResponse(full, member).get(`/api/communities/${made.communities[0].id}/overview`)).json();
+    expect(overview.you).toMatchObject({ role: 'member', level: 'vouched' });
+    expect(made.counts).toMatchObject({ exchanges: expect.any(Number), references: expect.any(Number) });
+    expect(made.counts.exchanges).toBeGreaterThan(MEMBERS);
+  });
+
+  it('has disputes open, upheld against each side and settled in nobody’s disfavour, each with its timeline', async () => {
+    const [{ disputes }] = await fq<{ disputes: number }>(`SELECT count(*)::int AS disputes FROM exchanges WHERE status IN ('disputed', 'resolved')`);
+    expect(made.counts.disputes).toBe(disputes);
+    for (const community of made.communities) {
+      const rows = await fq<{ id: string; status: string; upheld: 'provider' | 'receiver' | null; confirmed_minutes: number | null; confirmed_how: string | null; recorded_minutes: number | null; events: string[] }>(
+        `SELECT x.id, x.status, x.confirmed_minutes, x.confirmed_how, x.recorded_minutes,
+                CASE x.upheld_against WHEN x.provider_id THEN 'provider' WHEN x.receiver_id THEN 'receiver' END AS upheld,
+                (SELECT array_agg(e.kind ORDER BY e.created_at, e.id) FROM exchange_events e WHERE e.exchange_id = x.id) AS events
+         FROM exchanges x WHERE x.community_id = $1 AND x.status IN ('disputed', 'resolved')`, [community.id]);
+      const open = rows.filter((r) => r.status === 'disputed');
+      const resolved = rows.filter((r) => r.status === 'resolved');
+      expect(open.length).toBeGreaterThanOrEqual(1);
+      expect(resolved.filter((r) => r.upheld === 'provider').length).toBeGreaterThanOrEqual(1);
+      expect(resolved.filter((r) => r.upheld === 'receiver').length).toBeGreaterThanOrEqual(1);
+      expect(resolved.filter((r) => r.upheld === null).length).toBeGreaterThanOrEqual(1);
+      for (const r of open) expect(r.events.slice(-1)).toEqual(['disputed']);
+      for (const r of resolved) {
+        expect(r.events).toEqual(['proposed', 'accepted', 'done', 'disputed', 'resolved']);
+        // As settleExchange writes it: the minutes decided, and "resolution" only when hours moved.
+        expect(r.confirmed_how).toBe(r.confirmed_minutes! > 0 ? 'resolution' : null);
+        expect(r.confirmed_minutes!).toBeLessThanOrEqual(r.recorded_minutes!);
+      }
+      expect(resolved.some((r) => r.confirmed_minutes === 0)).toBe(true);
+    }
+  });
+
+  it('settles each dispute as the service does: one posting by a coordinator who is not a party, and negative evidence when upheld', async () => {
+    const rows = await fq<{ id: string; provider_id: string; receiver_id: string; upheld_against: string | null; minutes: number; resolver: string; resolver_role: string; transactions: number; created_by: string | null; amounts: number[] | null; ties: number; upheld: { actor: string; subject: string; weight: number }[] }>(
+      `SELECT x.id, x.provider_id, x.receiver_id, x.upheld_against, x.confirmed_minutes AS minutes, e.actor_id AS resolver, m.role AS resolver_role,
+              (SELECT count(*)::int FROM ledger_transactions t WHERE t.exchange_id = x.id) AS transactions,
+              (SELECT t.created_by FROM ledger_transactions t WHERE t.exchange_id = x.id) AS created_by,
+              (SELECT array_agg(l.amount ORDER BY l.amount) FROM ledger_entries l JOIN ledger_transactions t ON t.id = l.transaction_id WHERE t.exchange_id = x.id) AS amounts,
+              (SELECT count(*)::int FROM interactions i WHERE i.source_id = x.id::text AND i.kind = 'exchange_confirmed') AS ties,
+              coalesce((SELECT json_agg(json_build_object('actor', i.actor_id, 'subject', i.subject_id, 'weight', i.weight)) FROM interactions i WHERE i.source_id = x.id::text AND i.kind = 'dispute_upheld'), '[]') AS upheld
+       FROM exchanges x JOIN exchange_events e ON e.exchange_id = x.id AND e.kind = 'resolved'
+       JOIN memberships m ON m.community_id = x.community_id AND m.user_id = e.actor_id
+       WHERE x.status = 'resolved'`);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const r of rows) {
+      expect(r.resolver_role).toBe('coordinator');
+      expect([r.provider_id, r.receiver_id]).not.toContain(r.resolver);
+      if (r.minutes > 0) {
+        expect(r).toMatchObject({ transactions: 1, created_by: r.resolver, amounts: [-r.minutes, r.minutes], ties: 2 });
+      } else {
+        expect(r).toMatchObject({ transactions: 0, ties: 0 });
+      }
+      if (r.upheld_against) {
+        const wronged = r.upheld_against === r.provider_id ? r.receiver_id : r.provider_id;
+        expect(r.upheld).toEqual([{ actor: wronged, subject: r.upheld_against, weight: -1 }]);
+      } else {
+        expect(r.upheld).toEqual([]);
+      }
+    }
+  });
+
+  it('puts the open disputes in the coordinator’s queue', async () => {
+    const coordinator = await coordinatorSignIn();
+    const riverside = made.communities[0].id;
+    const queue = (await coordinator.get(`/api/communities/${riverside}/exchange-queue`)).json();
+    const [{ open }] = await fq<{ open: number }>(`SELECT count(*)::int AS open FROM exchanges WHERE community_id = $1 AND status = 'disputed'`, [riverside]);
+    expect(queue.disputes).toHaveLength(open);
+    for (const dispute of queue.disputes) expect(dispute.allowedActions).toContain('resolve');
+    // The coordinators were told, as the service tells them.
+    const [{ told }] = await fq<{ told: number }>(`SELECT count(*)::int AS told FROM notifications WHERE community_id = $1 AND kind = 'exchange.disputed'`, [riverside]);
+    expect(told).toBeGreaterThanOrEqual(open);
+  });
+
+  it('has coordinators’ reversals with reasons, each the mirror image of the exchange it undoes, one of an exchange recorded twice', async () => {
+    const rows = await fq<{ id: string; reverses_id: string; community_id: string; note: string; created_by: string; role: string; base_kind: string; posted_at: Date; original_posted_at: Date; original_kind: string; exchange_id: string; parties: string[] }>(
+      `SELECT r.id, r.reverses_id, r.community_id, r.note, r.created_by, m.role, r.base_kind, r.posted_at, o.posted_at AS original_posted_at, o.kind AS original_kind, o.exchange_id,
+              ARRAY[x.provider_id::text, x.receiver_id::text] AS parties
+       FROM ledger_transactions r JOIN ledger_transactions o ON o.id = r.reverses_id
+       JOIN exchanges x ON x.id = o.exchange_id
+       JOIN memberships m ON m.community_id = r.community_id AND m.user_id = r.created_by
+       WHERE r.kind = 'reversal'`);
+    const entries = await fq<{ transaction_id: string; account_id: string; amount: number; kind: string; base_kind: string }>(`SELECT transaction_id, account_id, amount, kind, base_kind FROM ledger_entries`);
+    const legs = (id: string, sign = 1) => entries.filter((e) => e.transaction_id === id).map((e) => `${e.account_id}:${sign * e.amount}`).sort();
+    expect(made.counts.reversals).toBe(rows.length);
+    for (const community of made.communities) expect(rows.filter((r) => r.community_id === community.id).length).toBeGreaterThanOrEqual(2);
+    for (const r of rows) {
+      expect(r).toMatchObject({ role: 'coordinator', base_kind: 'exchange', original_kind: 'exchange' });
+      expect(legs(r.id)).toEqual(legs(r.reverses_id, -1));
+      expect(entries.filter((e) => e.transaction_id === r.id).every((e) => e.kind === 'reversal' && e.base_kind === 'exchange')).toBe(true);
+      expect(r.note.trim().length).toBeGreaterThanOrEqual(3);
+      expect(r.parties).not.toContain(r.created_by);
+      expect(r.posted_at.getTime()).toBeGreaterThan(r.original_posted_at.getTime());
+      expect(r.posted_at.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    expect(rows.some((r) => /twice/.test(r.note))).toBe(true);
+    // The exchange page says the hours were reversed.
+    const coordinator = await coordinatorSignIn();
+    const riverside = rows.find((r) => r.community_id === made.communities[0].id)!;
+    const shown = (await coordinator.get(`/api/communities/${riverside.community_id}/exchanges/${riverside.exchange_id}`)).json();
+    expect(shown).toMatchObject({ status: 'confirmed', reversed: true, allowedActions: expect.not.arrayContaining(['reverse']) });
+  });
+
+  it('keeps the ledger’s invariants: balanced transactions, balances equal to their entries, zero in total, within the limits', async () => {
+    for (const community of made.communities) {
+      const check = await checkLedger(full.db, community.id);
+      expect(check).toEqual({ balanced: true, unbalancedTransactions: [], mismatchedAccounts: [], balancesTotal: 0 });
+      const outside = await fq(
+        `SELECT a.id, a.balance FROM ledger_accounts a JOIN timebank_settings s ON s.community_id = a.community_id
+         WHERE a.community_id = $1 AND a.kind = 'member' AND (a.balance < -s.max_debit_minutes OR a.balance > s.max_credit_minutes)`, [community.id]);
+      expect(outside).toEqual([]);
+      // Every exchange that moved hours has exactly one transaction, and none moved hours twice.
+      const [{ wrong }] = await fq<{ wrong: number }>(
+        `SELECT count(*)::int AS wrong FROM exchanges x
+         WHERE x.community_id = $1 AND (SELECT count(*) FROM ledger_transactions t WHERE t.exchange_id = x.id) <> CASE WHEN x.confirmed_minutes > 0 THEN 1 ELSE 0 END`, [community.id]);
+      expect(wrong).toBe(0);
+      // The coordinators' report agrees with the ledger's own check.
+      const coordinator = await coordinatorSignIn();
+      if (community.slug === 'riverside') {
+        const report = (await coordinator.get(`/api/communities/${community.id}/ledger/reports`)).json();
+        expect(report.ledger.balanced).toBe(true);
+        expect(report.totals.reversals).toBe((await fq(`SELECT 1 FROM ledger_transactions WHERE community_id = $1 AND kind = 'reversal'`, [community.id])).length);
+      }
+    }
+  });
+
+  it('makes the same disputes and reversals from the same seed', async () => {
+    const { database, drop } = await openTestDatabase(2);
+    try {
+      await generateNeighbourhood(database.db, { seed: 7, members: MEMBERS, communities: 2, now, passwordHashes });
+      const shape = (db: Database) => db.query(
+        `SELECT c.slug, x.status, x.recorded_minutes, x.confirmed_minutes, p.display_name AS provider, r.display_name AS receiver, x.upheld_against = x.provider_id AS against_provider
+         FROM exchanges x JOIN communities c ON c.id = x.community_id JOIN users p ON p.id = x.provider_id JOIN users r ON r.id = x.receiver_id
+         WHERE x.status IN ('disputed', 'resolved') ORDER BY 1, x.created_at`);
+      const reversals = (db: Database) => db.query(`SELECT note, posted_at FROM ledger_transactions WHERE kind = 'reversal' ORDER BY posted_at`);
+      expect(await shape(database)).toEqual(await shape(full.database));
+      expect(await reversals(database)).toEqual(await reversals(full.database));
     } finally {
       await database.close();
       await drop();

@@ -53,7 +53,11 @@ export type NeighbourhoodOptions = {
 export type NeighbourhoodSummary = {
   communities: { id: string; slug: string; name: string; members: number }[];
   accounts: { role: string; email: string; password: string; displayName: string }[];
-  counts: { people: number; organisations: number; verifications: number; vouches: number; pendingJoinRequests: number; reports: number; interactions: number };
+  counts: {
+    people: number; organisations: number; verifications: number; vouches: number; pendingJoinRequests: number; reports: number; interactions: number;
+    /** What trust-network.ts grew on top (all 0 without it). */
+    exchanges: number; references: number; disputes: number; reversals: number;
+  };
   plan: Plan;
 };
 
@@ -138,9 +142,9 @@ export async function generateNeighbourhood(db: Db, options: NeighbourhoodOption
     await insertAll(tx, interactions, interactionRows);
   });
 
-  if (options.trustNetwork !== false) {
-    await growTrustNetwork(db, { communityIds: communityId, now, seed: options.seed ?? 1, passwordHash: memberHash, tag: options.tag });
-  }
+  const grown = options.trustNetwork === false
+    ? { exchanges: 0, references: 0, disputes: 0, reversals: 0 }
+    : await growTrustNetwork(db, { communityIds: communityId, now, seed: options.seed ?? 1, passwordHash: memberHash, tag: options.tag });
   const suffix = options.tag ? `+${options.tag}` : '';
   const address = (email: string) => email.replace('@', `${suffix}@`);
   return {
@@ -159,6 +163,10 @@ export async function generateNeighbourhood(db: Db, options: NeighbourhoodOption
       pendingJoinRequests: plan.joinRequests.filter((j) => j.status === 'pending').length,
       reports: plan.reports.length,
       interactions: interactionRows.length,
+      exchanges: grown.exchanges,
+      references: grown.references,
+      disputes: grown.disputes,
+      reversals: grown.reversals,
     },
     plan,
   };

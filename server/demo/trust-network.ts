@@ -5,18 +5,20 @@
 // each other, joined to real members by one or two "attack" ties, which the engine should
 // contain. Everything is written as the live services write it: exchanges with their timeline,
 // one balanced ledger transaction each (within the community's limits), references, and both
-// directions of each tie in `interactions`. Then each community is recomputed.
+// directions of each tie in `interactions`; then a few disputes and reversals (corrections.ts).
+// Then each community is recomputed.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import {
   communities, exchangeEvents, exchangeReferences, exchanges, interactions, ledgerAccounts, ledgerEntries, ledgerTransactions,
-  memberships, profiles, skills, timebankSettings, users,
+  memberships, notifications, profiles, skills, timebankSettings, users,
 } from '../db/schema.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { KIND_WEIGHTS } from '../../trust/kind-weights.ts';
 import { recomputeCommunity } from '../features/trust/recompute.ts';
+import { planCorrections } from './corrections.ts';
 import { DEMO_ACCOUNTS, FIRST_NAMES, SURNAMES } from './data.ts';
 import { Random } from './random.ts';
 
@@ -35,7 +37,9 @@ export type TrustNetworkOptions = {
   tag?: string;
 };
 
-export type TrustNetworkSummary = { exchanges: number; references: number; ring: string[]; isolated: string[]; attackTies: { ring: string; member: string }[] };
+export type TrustNetworkSummary = {
+  exchanges: number; references: number; disputes: number; reversals: number; ring: string[]; isolated: string[]; attackTies: { ring: string; member: string }[];
+};
 
 type Person = { id: string; street: string; joinedAt: number; reachOutOk: boolean; email: string | null };
 type Exchange = { id: string; provider: string; receiver: string; minutes: number; at: number; skillId: number; category: string; label: string; references: { author: string; subject: string; again: boolean }[] };
@@ -63,6 +67,16 @@ class Balances {
       this.balance.set(pair[1], (this.balance.get(pair[1]) ?? 0) - minutes);
     }
     return pair;
+  }
+  /** Moves minutes from receiver to provider if both stay inside the limits; false (and nothing moves) otherwise. */
+  move(provider: string, receiver: string, minutes: number): boolean {
+    const fits = this.limits.mode === 'participation'
+      || ((this.balance.get(provider) ?? 0) + minutes <= this.limits.maxCreditMinutes && (this.balance.get(receiver) ?? 0) - minutes >= -this.limits.maxDebitMinutes);
+    if (fits) {
+      this.balance.set(provider, (this.balance.get(provider) ?? 0) + minutes);
+      this.balance.set(receiver, (this.balance.get(receiver) ?? 0) - minutes);
+    }
+    return fits;
   }
 }
 
@@ -123,7 +137,7 @@ export async function growTrustNetwork(db: Db, options: TrustNetworkOptions): Pr
   const now = (options.now ?? new Date()).getTime();
   const random = new Random(((options.seed ?? 1) * 2_654_435_761) >>> 0);
   const passwordHash = options.passwordHash ?? (await hashPassword(randomUUID()));
-  const summary: TrustNetworkSummary = { exchanges: 0, references: 0, ring: [], isolated: [], attackTies: [] };
+  const summary: TrustNetworkSummary = { exchanges: 0, references: 0, disputes: 0, reversals: 0, ring: [], isolated: [], attackTies: [] };
   const documented = new Set<string>(Object.values(DEMO_ACCOUNTS).flatMap((a) => (typeof a === 'object' ? [a.email.replace('@', `${options.tag ? `+${options.tag}` : ''}@`)] : [])));
   const skillRows = await db.select({ id: skills.id, category: skills.category, label: skills.label }).from(skills);
 
@@ -182,6 +196,24 @@ export async function growTrustNetwork(db: Db, options: TrustNetworkOptions): Pr
     }
     summary.ring.push(...ring.map((r) => r.id));
     planned.sort((a, b) => a.at - b.at);
+    const txIds = planned.map(() => randomUUID());
+    const transactionOf = new Map(planned.map((e, i) => [e.id, txIds[i]]));
+
+    // A few disputes and coordinators' reversals among the real members, drawn from their own
+    // random stream so the rest of the neighbourhood is the same with or without them.
+    const coordinators = (await db.select({ id: memberships.userId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.communityId, communityId), eq(memberships.role, 'coordinator'), eq(memberships.status, 'active'), eq(users.kind, 'person')))
+      .orderBy(memberships.joinedAt, memberships.userId)).map((r) => r.id);
+    const ringIds = new Set(ring.map((r) => r.id));
+    const correctionsRandom = new Random((((options.seed ?? 1) * 2_246_822_519) ^ (c + 1)) >>> 0);
+    const corrections = planCorrections(correctionsRandom, {
+      communityId, now, coordinators,
+      parties: active.filter((p) => !documented.has(p.email ?? '')),
+      confirmed: planned.filter((e) => !ringIds.has(e.provider) && !ringIds.has(e.receiver)),
+      transactionOf: (id) => transactionOf.get(id),
+      pickSkill: () => correctionsRandom.pick(usable),
+      move: (provider, receiver, minutes) => balances.move(provider, receiver, minutes),
+    });
 
     await db.transaction(async (tx) => {
       await insertAll(tx, users, ring.map((r, i) => ({
@@ -189,10 +221,9 @@ export async function growTrustNetwork(db: Db, options: TrustNetworkOptions): Pr
       })));
       await insertAll(tx, profiles, ring.map((r) => ({ userId: r.id, area: street, bio: 'New to the area and keen to help.', updatedAt: new Date(r.joinedAt) })));
       await insertAll(tx, memberships, ring.map((r) => ({ communityId, userId: r.id, role: 'member' as const, joinedAt: new Date(r.joinedAt), updatedAt: new Date(r.joinedAt) })));
-      const involved = [...new Set(planned.flatMap((e) => [e.provider, e.receiver]))].sort();
+      const involved = [...new Set([...planned.flatMap((e) => [e.provider, e.receiver]), ...corrections.entries.map((e) => e.owner)])].sort();
       await insertAll(tx, ledgerAccounts, involved.map((userId) => ({ communityId, kind: 'member' as const, userId })).filter((a) => !accounts.some((x) => x.userId === a.userId)));
       const accountOf = new Map((await tx.select({ id: ledgerAccounts.id, userId: ledgerAccounts.userId }).from(ledgerAccounts).where(eq(ledgerAccounts.communityId, communityId))).map((a) => [a.userId, a.id]));
-      const txIds = planned.map(() => randomUUID());
       await insertAll(tx, exchanges, planned.map((e) => {
         const at = new Date(e.at);
         return {
@@ -201,17 +232,25 @@ export async function growTrustNetwork(db: Db, options: TrustNetworkOptions): Pr
           confirmedHow: 'receiver' as const, createdAt: new Date(e.at - 3 * DAY_MS), updatedAt: at,
         };
       }));
+      await insertAll(tx, exchanges, corrections.exchanges);
       await insertAll(tx, exchangeEvents, planned.flatMap((e) => [
         { communityId, exchangeId: e.id, kind: 'proposed' as const, actorId: e.receiver, note: `Help with ${e.label.toLowerCase()}`, createdAt: new Date(e.at - 3 * DAY_MS) },
         { communityId, exchangeId: e.id, kind: 'accepted' as const, actorId: e.provider, createdAt: new Date(e.at - 2 * DAY_MS) },
         { communityId, exchangeId: e.id, kind: 'done' as const, actorId: e.provider, minutes: e.minutes, createdAt: new Date(e.at - HOUR_MS) },
         { communityId, exchangeId: e.id, kind: 'confirmed' as const, actorId: e.receiver, minutes: e.minutes, createdAt: new Date(e.at) },
       ]));
+      await insertAll(tx, exchangeEvents, corrections.events);
       await insertAll(tx, ledgerTransactions, planned.map((e, i) => ({ id: txIds[i], communityId, kind: 'exchange' as const, baseKind: 'exchange' as const, exchangeId: e.id, createdBy: e.receiver, postedAt: new Date(e.at) })));
       await insertAll(tx, ledgerEntries, planned.flatMap((e, i) => [
         { communityId, transactionId: txIds[i], kind: 'exchange' as const, baseKind: 'exchange' as const, accountId: accountOf.get(e.provider)!, amount: e.minutes, postedAt: new Date(e.at) },
         { communityId, transactionId: txIds[i], kind: 'exchange' as const, baseKind: 'exchange' as const, accountId: accountOf.get(e.receiver)!, amount: -e.minutes, postedAt: new Date(e.at) },
       ]));
+      // Resolutions and the exchange recorded twice, then the reversals that point at them.
+      await insertAll(tx, ledgerTransactions, corrections.transactions);
+      await insertAll(tx, ledgerTransactions, corrections.reversals);
+      await insertAll(tx, ledgerEntries, corrections.entries.map((e) => ({
+        communityId, transactionId: e.transactionId, kind: e.kind, baseKind: 'exchange' as const, accountId: accountOf.get(e.owner)!, amount: e.amount, postedAt: e.postedAt,
+      })));
       const references = planned.flatMap((e) => e.references.map((r) => ({ ...r, id: randomUUID(), exchangeId: e.id, at: new Date(Math.min(now - HOUR_MS, e.at + random.int(1, 72) * HOUR_MS)) })));
       await insertAll(tx, exchangeReferences, references.map((r) => ({
         id: r.id, communityId, exchangeId: r.exchangeId, authorId: r.author, subjectId: r.subject, body: random.pick(REFERENCE_TEXTS), wouldExchangeAgain: r.again, createdAt: r.at,
@@ -224,9 +263,13 @@ export async function growTrustNetwork(db: Db, options: TrustNetworkOptions): Pr
           communityId, actorId: r.author, subjectId: r.subject, kind: r.again ? 'reference' : 'reference_negative', weight: r.again ? Math.sign(KIND_WEIGHTS.reference) : Math.sign(KIND_WEIGHTS.reference_negative),
           occurredAt: r.at, sourceType: 'reference', sourceId: r.id,
         })),
+        ...corrections.interactions.map((i) => ({ ...i, occurredAt: i.occurredAt! })),
       ].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()));
-      summary.exchanges += planned.length;
+      await insertAll(tx, notifications, corrections.notifications);
+      summary.exchanges += planned.length + corrections.exchanges.length;
       summary.references += references.length;
+      summary.disputes += corrections.disputes;
+      summary.reversals += corrections.reversals.length;
     });
     await recomputeCommunity(db, communityId, { reason: 'demo', now: new Date(now), full: true });
   }
