@@ -71,6 +71,15 @@ export const exchangesQuery = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
+export const exchangeCountsQuery = exchangesQuery.pick({ role: true });
+
+/** How many of the viewer's exchanges are in each status. */
+export const exchangeCounts = z.object({
+  total: z.number(),
+  byStatus: z.record(exchangeStatus, z.number()),
+});
+export type ExchangeCounts = z.infer<typeof exchangeCounts>;
+
 export const exchangeEvent = z.object({
   id: z.number(),
   kind: z.string(),

@@ -115,6 +115,29 @@ export type Statement = z.infer<typeof statement>;
 
 export const statementCsvQuery = statementQuery.omit({ limit: true, before: true });
 
+export const statementTotalsQuery = statementQuery.pick({ userId: true, from: true, to: true });
+
+/** What a statement adds up to over a period (the whole history when no dates are given). */
+export const statementTotals = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  mode: timebankMode,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** The balance before the period's first day (null in participation-only mode). */
+  openingBalance: z.number().nullable(),
+  /** The balance at the end of the period's last day (null in participation-only mode). */
+  closingBalance: z.number().nullable(),
+  /** Every entry in and out in the period, whatever its kind. */
+  minutesIn: z.number(),
+  minutesOut: z.number(),
+  /** Hours given and received in exchanges and group activities in the period, net of reversals. */
+  givenMinutes: z.number(),
+  receivedMinutes: z.number(),
+  entries: z.number(),
+});
+export type StatementTotals = z.infer<typeof statementTotals>;
+
 export const fundSummary = z.object({
   accountId: z.uuid(),
   mode: timebankMode,

@@ -3,6 +3,7 @@
 // Then a tour of the time bank's pages, each scanned by axe-core and photographed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { todayIn } from '../server/features/verification/dates.ts';
 import { makeExchange, makeListing, setTimebank, signInAs, skillIdOf, type TestUser } from '../test/factories.ts';
 import { launchBrowser, newContext, screenshot, seriousViolations, settle, signInContext, startKith, type Kith } from './harness.ts';
 import { seedWorld, type World } from './seed.ts';
@@ -184,6 +185,37 @@ describe('the time bank in the browser', { timeout: 180_000 }, () => {
     await settle(lena);
     await lena.getByText('Nobody has left Margaret Jones a reference yet.', { exact: false }).waitFor();
     expect(await seriousViolations(lena)).toEqual([]);
+  });
+
+  it('shows the totals a person relies on: exchanges by status, and what a chosen period on the statement adds up to', async () => {
+    const { margaret } = pages;
+    await margaret.goto('/timebank/exchanges');
+    await settle(margaret);
+    const counts = margaret.getByRole('navigation', { name: 'Exchanges by where they are' });
+    await counts.getByRole('link', { name: 'Confirmed: 1' }).waitFor();
+    expect(await counts.getByRole('link', { name: 'All: 1' }).getAttribute('aria-current')).toBe('true');
+    await counts.getByRole('link', { name: 'Confirmed: 1' }).click();
+    await margaret.waitForURL(/status=confirmed/);
+    expect(await counts.getByRole('link', { name: 'Confirmed: 1' }).getAttribute('aria-current')).toBe('true');
+    await margaret.getByText('Smartphone and tablet help with Samir Haddad').waitFor();
+
+    // Today's totals on Margaret's statement: she started at nothing and received 1 hour 30 minutes.
+    const today = todayIn();
+    await margaret.goto(`/timebank/statement?from=${today}&to=${today}`);
+    await settle(margaret);
+    const totals = margaret.getByRole('region', { name: /^Totals from / });
+    await totals.getByTestId('period-closing').waitFor();
+    expect(await totals.getByTestId('period-opening').innerText()).toBe('0 minutes');
+    expect(await totals.getByTestId('period-closing').innerText()).toBe('\u22121 hour 30 minutes');
+    expect(await totals.getByTestId('period-received').innerText()).toBe('1 hour 30 minutes');
+    expect(await totals.getByTestId('period-given').innerText()).toBe('0 minutes');
+    expect(await seriousViolations(margaret)).toEqual([]);
+    await screenshot(margaret, 'timebank-statement-period');
+
+    // A period that ends before it starts is explained, not added up.
+    await margaret.goto('/timebank/statement?from=2026-03-01&to=2026-02-01');
+    await settle(margaret);
+    await margaret.getByText('The end date is before the start date.').waitFor();
   });
 
   type Stop = { name: string; as: Persona; path: () => string; ready?: (page: Page) => Promise<unknown> };

@@ -398,6 +398,9 @@ export const enTimebank = {
   'timebank.exchanges.updated': 'last change {date}',
   'timebank.exchanges.newer': 'Newer',
   'timebank.exchanges.older': 'Older',
+  'timebank.exchanges.countsLabel': 'Exchanges by where they are',
+  'timebank.exchanges.countAll': 'All: {count}',
+  'timebank.exchanges.countStatus': '{status}: {count}',
 
   // Statement
   'timebank.statement.title': 'My hours',
@@ -428,6 +431,19 @@ export const enTimebank = {
   'timebank.statement.emptyTitle': 'Nothing yet',
   'timebank.statement.empty': 'When an exchange is confirmed, the hours show here.',
   'timebank.statement.emptyFiltered': 'Nothing between these dates.',
+  'timebank.statement.periodTitle': 'Totals {period}',
+  'timebank.statement.periodBetween': 'from {from} to {to}',
+  'timebank.statement.periodFrom': 'from {from}',
+  'timebank.statement.periodTo': 'up to {to}',
+  'timebank.statement.periodLoading': 'Adding up these dates…',
+  'timebank.statement.opening': 'Balance at the start',
+  'timebank.statement.closing': 'Balance at the end',
+  'timebank.statement.periodGiven': 'Hours given',
+  'timebank.statement.periodReceived': 'Hours received',
+  'timebank.statement.periodIn': 'All hours in',
+  'timebank.statement.periodOut': 'All hours out',
+  'timebank.statement.periodLines': 'Lines on the statement',
+  'timebank.statement.periodNote': 'Hours given and received count exchanges and group activities, less any reversed. All hours in and out also count gifts to and from the community fund and corrections.',
 
   // Community fund
   'timebank.fund.title': 'Community fund',

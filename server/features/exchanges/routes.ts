@@ -8,6 +8,8 @@ import {
   approvalBody,
   disputeBody,
   exchange,
+  exchangeCounts,
+  exchangeCountsQuery,
   exchangeDetail,
   exchangeParams,
   exchangeQueue,
@@ -25,6 +27,7 @@ import {
 import type { Deps } from '../../lib/deps.ts';
 import { timebankActor } from '../ledger/actor.ts';
 import { getSettings } from '../ledger/settings.ts';
+import { countExchanges } from './counts.ts';
 import { recordByProxy } from './proxy.ts';
 import { exchangeQueue as buildQueue, listExchanges } from './queries.ts';
 import { addReference, memberReferences as loadMemberReferences } from './references.ts';
@@ -41,6 +44,11 @@ export function exchangeRoutes(app: FastifyInstance, { db }: Deps) {
     const { communityId } = request.params;
     const [viewer, settings] = await Promise.all([exchanges.viewerOf(db, communityId, timebankActor(request)), getSettings(db, communityId)]);
     return listExchanges(db, communityId, viewer, settings, request.query);
+  });
+
+  r.get(`${base}/exchanges/counts`, { config: { access: 'member' }, schema: { tags, params: communityParams, querystring: exchangeCountsQuery, response: { 200: exchangeCounts, ...errorResponses } } }, async (request) => {
+    const { communityId } = request.params;
+    return countExchanges(db, communityId, await exchanges.viewerOf(db, communityId, timebankActor(request)), request.query);
   });
 
   r.post(`${base}/exchanges`, { config: { access: 'member.act' }, schema: { tags, params: communityParams, body: proposeExchangeBody, response: { 201: exchangeDetail, ...errorResponses } } }, async (request, reply) => {

@@ -18,6 +18,8 @@ import {
   statement,
   statementCsvQuery,
   statementQuery,
+  statementTotals,
+  statementTotalsQuery,
   timebankSettings,
   timebankSettingsUpdate,
   transactionParams,
@@ -29,6 +31,7 @@ import { timebankActor } from './actor.ts';
 import { checkLedger, communityReport as buildReport, reportCsv } from './reports.ts';
 import { getSettings, presentSettings, updateSettings } from './settings.ts';
 import { fundSummary as buildFund, getStatement, statementCsv } from './statement.ts';
+import { statementTotals as buildTotals } from './totals.ts';
 import { donate, getTransaction, grant, listTransactions, recordGroupExchange, reverse } from './transfers.ts';
 
 /** Time-bank settings, statements, the community fund, grants, reversals, group exchanges and reports. */
@@ -48,6 +51,10 @@ export function ledgerRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get(`${base}/ledger/statement`, { config: { access: 'member' }, schema: { tags, params: communityParams, querystring: statementQuery, response: { 200: statement, ...errorResponses } } }, async (request) =>
     getStatement(db, request.params.communityId, timebankActor(request), request.query),
+  );
+
+  r.get(`${base}/ledger/statement/totals`, { config: { access: 'member' }, schema: { tags, params: communityParams, querystring: statementTotalsQuery, response: { 200: statementTotals, ...errorResponses } } }, async (request) =>
+    buildTotals(db, request.params.communityId, timebankActor(request), request.query),
   );
 
   r.get(`${base}/ledger/statement.csv`, { config: { access: 'member' }, schema: { tags, params: communityParams, querystring: statementCsvQuery, response: csv } }, async (request, reply) => {

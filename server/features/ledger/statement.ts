@@ -21,7 +21,7 @@ type EntryRow = {
 };
 
 /** `from`/`to` are whole days in the community's time zone, both inclusive. */
-function dateFilters(filter: EntryFilter): SQL {
+export function dateFilters(filter: EntryFilter): SQL {
   const from = filter.from ? sql`AND e.posted_at >= (${filter.from}::date::timestamp AT TIME ZONE ${KITH_TIME_ZONE})` : sql``;
   const to = filter.to ? sql`AND e.posted_at < ((${filter.to}::date + 1)::timestamp AT TIME ZONE ${KITH_TIME_ZONE})` : sql``;
   return sql`${from} ${to}`;
@@ -97,7 +97,7 @@ async function givenAndReceived(db: Db, accountId: string): Promise<{ given: num
 }
 
 /** Whose statement the viewer may read: their own, an organisation's they act for, anyone's for a coordinator. */
-async function statementOwner(db: Db, communityId: string, viewer: { userId: string; coordinator: boolean }, userId: string | undefined) {
+export async function statementOwner(db: Db, communityId: string, viewer: { userId: string; coordinator: boolean }, userId: string | undefined) {
   const target = userId ?? viewer.userId;
   if (target !== viewer.userId && !viewer.coordinator && !(await actingIdentities(db, communityId, viewer.userId)).includes(target)) {
     throw forbidden('ledger.statement_forbidden', 'You can see only your own statement, or that of an organisation you act for.');

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Exchange, ExchangeDetail, ExchangeStatus, exchangeQueue, MemberReferences, ProposeExchangeBody, ProxyExchangeBody, Reference } from '../../../../common/exchanges.ts';
+import type { Exchange, ExchangeCounts, ExchangeDetail, ExchangeStatus, exchangeQueue, MemberReferences, ProposeExchangeBody, ProxyExchangeBody, Reference } from '../../../../common/exchanges.ts';
 import type { LedgerTransaction } from '../../../../common/ledger.ts';
 import { api, query } from '../../../lib/api.ts';
 
@@ -16,6 +16,16 @@ export function useExchanges(communityId: string, filter: ExchangeFilter) {
     queryKey: ['exchanges', communityId, filter],
     queryFn: () =>
       api<Exchange[]>(`${base(communityId)}/exchanges${query({ status: filter.status, role: filter.role, limit: EXCHANGES_PAGE_SIZE + 1, offset: (filter.page - 1) * EXCHANGES_PAGE_SIZE })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many of the person's exchanges are in each status (for the role chosen), above the list. */
+export function useExchangeCounts(communityId: string, role: ExchangeFilter['role']) {
+  return useQuery({
+    // Under the list's key, so whatever refreshes the list refreshes the counts too.
+    queryKey: ['exchanges', communityId, 'counts', role],
+    queryFn: () => api<ExchangeCounts>(`${base(communityId)}/exchanges/counts${query({ role })}`),
     placeholderData: keepPreviousData,
   });
 }

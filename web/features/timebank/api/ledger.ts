@@ -8,6 +8,7 @@ import type {
   groupExchange,
   LedgerTransaction,
   Statement,
+  StatementTotals,
   TimebankSettings,
   TimebankSettingsUpdate,
 } from '../../../../common/ledger.ts';
@@ -48,6 +49,16 @@ export function useStatement(communityId: string, filter: StatementFilter) {
       api<Statement>(`${base(communityId)}/ledger/statement${query({ userId: filter.userId, from: filter.from, to: filter.to, limit: STATEMENT_PAGE_SIZE, before: pageParam })}`),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+}
+
+/** What a statement adds up to between its dates: asked only when a period is chosen. */
+export function useStatementTotals(communityId: string, filter: StatementFilter) {
+  return useQuery({
+    // Under the statement's key, so whatever refreshes the statement refreshes these too.
+    queryKey: ['statement', communityId, 'totals', filter],
+    queryFn: () => api<StatementTotals>(`${base(communityId)}/ledger/statement/totals${query({ userId: filter.userId, from: filter.from, to: filter.to })}`),
+    enabled: Boolean(filter.from || filter.to),
   });
 }
 

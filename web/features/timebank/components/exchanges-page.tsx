@@ -7,8 +7,8 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { formatDate, t } from '../../../i18n/index.ts';
 import { useActiveCommunity } from '../../../lib/session.ts';
-import type { Exchange, ExchangeStatus } from '../../../../common/exchanges.ts';
-import { EXCHANGES_PAGE_SIZE, useExchanges, type ExchangeFilter } from '../api/exchanges.ts';
+import type { Exchange, ExchangeCounts, ExchangeStatus } from '../../../../common/exchanges.ts';
+import { EXCHANGES_PAGE_SIZE, useExchangeCounts, useExchanges, type ExchangeFilter } from '../api/exchanges.ts';
 import { formatDuration } from '../duration.ts';
 import { EXCHANGE_STATUSES, nextTodo, statusName, statusTone } from '../labels.ts';
 import { TimebankNav } from './timebank-nav.tsx';
@@ -23,6 +23,7 @@ export function ExchangesPage() {
     page: Math.max(1, Number(params.get('page')) || 1),
   };
   const exchanges = useExchanges(communityId, filter);
+  const counts = useExchangeCounts(communityId, filter.role);
 
   const update = (next: Partial<ExchangeFilter>) => {
     const merged = { ...filter, ...next };
@@ -53,6 +54,7 @@ export function ExchangesPage() {
         />
         <Button type="submit">{t('timebank.exchanges.show')}</Button>
       </form>
+      {counts.data && counts.data.total > 0 ? <StatusCounts counts={counts.data} filter={filter} /> : null}
       <QueryView query={exchanges} loadingLabel={t('timebank.exchanges.loading')}>
         {(list) => {
           const page = list.slice(0, EXCHANGES_PAGE_SIZE);
@@ -83,6 +85,28 @@ export function ExchangesPage() {
         }}
       </QueryView>
     </>
+  );
+}
+
+/** How many exchanges are in each status, each a link that shows just those; the one shown is marked. */
+function StatusCounts({ counts, filter }: { counts: ExchangeCounts; filter: ExchangeFilter }) {
+  const link = (status: ExchangeStatus | '') => `?${new URLSearchParams(Object.entries({ status, role: filter.role === 'any' ? '' : filter.role }).filter(([, value]) => value))}`;
+  const items = [
+    { status: '' as const, label: t('timebank.exchanges.countAll', { count: counts.total }) },
+    ...EXCHANGE_STATUSES.filter((s) => counts.byStatus[s] > 0).map((s) => ({ status: s, label: t('timebank.exchanges.countStatus', { status: statusName(s), count: counts.byStatus[s] }) })),
+  ];
+  return (
+    <nav className="status-counts" aria-label={t('timebank.exchanges.countsLabel')} data-testid="exchange-counts">
+      <ul>
+        {items.map((item) => (
+          <li key={item.status || 'all'}>
+            <Link to={link(item.status)} aria-current={filter.status === item.status ? 'true' : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

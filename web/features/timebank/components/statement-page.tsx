@@ -1,16 +1,19 @@
-import type { FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { Select, TextField } from '../../../components/fields.tsx';
+import { SummaryList } from '../../../components/list.tsx';
 import { Loading } from '../../../components/loading.tsx';
+import { Notice } from '../../../components/notice.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { formatDate, t } from '../../../i18n/index.ts';
+import { formatDate, formatNumber, t } from '../../../i18n/index.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { useActiveCommunity, useSession } from '../../../lib/session.ts';
-import type { Statement, StatementEntry } from '../../../../common/ledger.ts';
+import type { Statement, StatementEntry, StatementTotals } from '../../../../common/ledger.ts';
 import { useMyOrganisations } from '../api/listings.ts';
-import { statementCsvUrl, useStatement, type StatementFilter } from '../api/ledger.ts';
+import { statementCsvUrl, useStatement, useStatementTotals, type StatementFilter } from '../api/ledger.ts';
 import { formatBalance, formatDuration, formatSignedDuration } from '../duration.ts';
 import { TimebankNav } from './timebank-nav.tsx';
 
@@ -55,6 +58,7 @@ export function StatementPage() {
         <TextField name="to" type="date" label={t('timebank.statement.to')} defaultValue={filter.to} />
         <Button type="submit">{t('timebank.statement.show')}</Button>
       </form>
+      {filter.from || filter.to ? <PeriodTotals communityId={communityId} filter={filter} /> : null}
       <p>
         <a href={statementCsvUrl(communityId, filter)} download>
           {t('timebank.statement.csv')}
@@ -96,6 +100,58 @@ function Account({ account }: { account: Statement['account'] }) {
         {t('timebank.statement.received')}
       </li>
     </ul>
+  );
+}
+
+const day = (iso: string) => formatDate(iso);
+
+/** The chosen period in words: "1 to 28 February 2026", "from 1 February 2026", "up to 28 February 2026". */
+function periodName(from: string, to: string): string {
+  if (from && to) return t('timebank.statement.periodBetween', { from: day(from), to: day(to) });
+  return from ? t('timebank.statement.periodFrom', { from: day(from) }) : t('timebank.statement.periodTo', { to: day(to) });
+}
+
+/** What the chosen period adds up to, worked out by the server from the ledger itself. */
+function PeriodTotals({ communityId, filter }: { communityId: string; filter: StatementFilter }) {
+  const totals = useStatementTotals(communityId, filter);
+  const headingId = useId();
+  return (
+    <section className="card" aria-labelledby={headingId} data-testid="period-totals">
+      <h2 className="card__title" id={headingId}>
+        {t('timebank.statement.periodTitle', { period: periodName(filter.from, filter.to) })}
+      </h2>
+      {totals.isPending ? <Loading label={t('timebank.statement.periodLoading')} /> : null}
+      {totals.isError && totals.error instanceof ApiError && totals.error.status === 400 ? (
+        <Notice tone="warning">
+          <p>{totals.error.message}</p>
+        </Notice>
+      ) : totals.isError ? (
+        <ErrorState error={totals.error} onRetry={() => void totals.refetch()} />
+      ) : null}
+      {totals.data ? <PeriodFigures totals={totals.data} /> : null}
+    </section>
+  );
+}
+
+function PeriodFigures({ totals }: { totals: StatementTotals }) {
+  const items = [
+    ...(totals.openingBalance !== null && totals.closingBalance !== null
+      ? [
+          { label: t('timebank.statement.opening'), value: <span data-testid="period-opening">{formatBalance(totals.openingBalance)}</span> },
+          { label: t('timebank.statement.closing'), value: <span data-testid="period-closing">{formatBalance(totals.closingBalance)}</span> },
+        ]
+      : []),
+    { label: t('timebank.statement.periodGiven'), value: <span data-testid="period-given">{formatDuration(totals.givenMinutes)}</span> },
+    { label: t('timebank.statement.periodReceived'), value: <span data-testid="period-received">{formatDuration(totals.receivedMinutes)}</span> },
+    { label: t('timebank.statement.periodIn'), value: formatSignedDuration(totals.minutesIn) },
+    { label: t('timebank.statement.periodOut'), value: formatSignedDuration(-totals.minutesOut) },
+    { label: t('timebank.statement.periodLines'), value: formatNumber(totals.entries) },
+  ];
+  return (
+    <>
+      <SummaryList items={items} />
+      <p className="text-small text-muted">{t('timebank.statement.periodNote')}</p>
+    </>
   );
 }
 
