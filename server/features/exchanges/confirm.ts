@@ -2,14 +2,14 @@
 // the timeline entry, all in the caller's database transaction, so either all of it happens
 // or none of it does. Used by the receiver's confirmation, an accepted adjustment, a proxy
 // recording, a coordinator's resolution and the auto-confirm job.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { exchangeEvents, exchanges, interactions, notifications, timebankSettings } from '../../db/schema.ts';
+import { exchangeEvents, exchanges, timebankSettings } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { formatMinutes } from '../../../common/ledger.ts';
-import { lockMemberAccounts, postTransaction } from '../ledger/posting.ts';
+import { lockMemberAccounts, postingClauses, type LockedAccount } from '../ledger/posting.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
-import { insertTogether } from '../ledger/sql.ts';
+import { queryRows } from '../ledger/sql.ts';
 import { notificationRows } from '../offers/notifications.ts';
 import { interactionRows, mutual } from './interactions.ts';
 import { peopleBehind } from './parties.ts';
@@ -32,51 +32,61 @@ export type Settlement = {
   kinds?: ReadonlyMap<string, 'person' | 'organisation'>;
 };
 
-/** Moves hours for a locked exchange: provider +minutes, receiver −minutes, under the community's limits. */
-export async function postExchangeHours(tx: Db, ex: ExchangeRecord, minutes: number, actorId: string | null, settings: SettingsRow) {
-  const accounts = await lockMemberAccounts(tx, ex.communityId, [ex.providerId, ex.receiverId]);
-  const [provider, receiver] = [accounts.get(ex.providerId)!, accounts.get(ex.receiverId)!];
-  return postTransaction(tx, {
-    communityId: ex.communityId, kind: 'exchange', exchangeId: ex.id, createdBy: actorId,
-    legs: [{ accountId: provider.id, amount: minutes }, { accountId: receiver.id, amount: -minutes }],
-  }, settings, [provider, receiver]);
-}
-
 /**
  * Settles an exchange the caller has locked and checked: sets it confirmed (or resolved), posts
- * exactly one ledger transaction when minutes > 0, writes both directions of the tie to
- * `interactions` and the step to the timeline. Must run inside a db.transaction.
+ * exactly one ledger transaction when minutes > 0 (provider +minutes, receiver −minutes, under
+ * the community's limits), writes both directions of the tie to `interactions`, the step to the
+ * timeline and the notifications. The limits are checked against the parties' locked accounts
+ * (`locked`, when the caller locked them with the exchange; otherwise they are locked here),
+ * and then every write is one statement. Must run inside a db.transaction.
  */
-export async function settleExchange(tx: Db, ex: ExchangeRecord, settlement: Settlement, settings?: SettingsRow): Promise<void> {
+export async function settleExchange(tx: Db, ex: ExchangeRecord, settlement: Settlement, settings?: SettingsRow, locked?: ReadonlyMap<string, LockedAccount>): Promise<void> {
   const rules = settings ?? (await getSettings(tx, ex.communityId));
   const status = settlement.status ?? 'confirmed';
-  const now = new Date();
-  const [updated] = await tx.update(exchanges)
-    .set({
-      status, confirmedMinutes: settlement.minutes, confirmedAt: settlement.minutes > 0 ? now : null, confirmedHow: settlement.minutes > 0 ? settlement.how : null,
-      adjustedMinutes: null, awaitingSince: null, updatedAt: now,
-    })
-    .where(and(eq(exchanges.id, ex.id), eq(exchanges.communityId, ex.communityId), eq(exchanges.status, ex.status)))
-    .returning({ id: exchanges.id });
-  // The caller holds the row lock, so this only fails if it forgot to take it.
-  if (!updated) throw new AppError('conflict', 'exchange.changed', 'This exchange changed while you were looking at it. Please reload and try again.');
-  if (settlement.minutes > 0) await postExchangeHours(tx, ex, settlement.minutes, settlement.actorId, rules);
+  const moves = settlement.minutes > 0;
+  let posting: SQL | undefined;
+  if (moves) {
+    const accounts = locked?.has(ex.providerId) && locked.has(ex.receiverId) ? locked : await lockMemberAccounts(tx, ex.communityId, [ex.providerId, ex.receiverId]);
+    const [provider, receiver] = [accounts.get(ex.providerId)!, accounts.get(ex.receiverId)!];
+    posting = postingClauses({
+      communityId: ex.communityId, kind: 'exchange', exchangeId: ex.id, createdBy: settlement.actorId,
+      legs: [{ accountId: provider.id, amount: settlement.minutes }, { accountId: receiver.id, amount: -settlement.minutes }],
+    }, rules, [provider, receiver]);
+  }
   const told = await peopleBehind(tx, ex.communityId, [ex.providerId, ex.receiverId], settlement.kinds);
-  const ties = settlement.minutes > 0 ? interactionRows(ex.communityId, mutual(ex.providerId, ex.receiverId, 'exchange_confirmed', 'exchange', ex.id, settlement.occurredAt)) : [];
+  const ties = moves ? interactionRows(ex.communityId, mutual(ex.providerId, ex.receiverId, 'exchange_confirmed', 'exchange', ex.id, settlement.occurredAt)) : [];
   const tell = notificationRows(ex.communityId, told.filter((id) => id !== settlement.actorId), {
     kind: `exchange.${status}`,
-    title: settlement.minutes > 0 ? `${formatMinutes(settlement.minutes)} confirmed for your exchange` : 'A coordinator resolved your exchange',
+    title: moves ? `${formatMinutes(settlement.minutes)} confirmed for your exchange` : 'A coordinator resolved your exchange',
     body: settlement.note ?? '', link: `/timebank/exchanges/${ex.id}`, sourceId: ex.id,
   });
-  // The trust evidence, the timeline step and the notifications in one round trip.
-  await insertTogether(tx, [
-    ...(ties.length > 0 ? [tx.insert(interactions).values(ties)] : []),
-    ...(tell.length > 0 ? [tx.insert(notifications).values(tell).onConflictDoNothing()] : []),
-    tx.insert(exchangeEvents).values({
-      communityId: ex.communityId, exchangeId: ex.id, kind: settlement.event, actorId: settlement.actorId, onBehalfOf: settlement.onBehalfOf ?? null,
-      minutes: settlement.minutes, note: settlement.note ?? '',
-    }),
-  ]);
+  const clauses = [
+    sql`settled AS (
+      UPDATE exchanges SET status = ${status}, confirmed_minutes = ${settlement.minutes}, confirmed_at = ${moves ? sql`now()` : null},
+        confirmed_how = ${moves ? settlement.how : null}, adjusted_minutes = NULL, awaiting_since = NULL, updated_at = now()
+      WHERE id = ${ex.id} AND community_id = ${ex.communityId} AND status = ${ex.status}
+      RETURNING id
+    )`,
+    ...(posting ? [posting] : []),
+    ...(ties.length > 0 ? [sql`ties AS (
+      INSERT INTO interactions (community_id, actor_id, subject_id, kind, weight, source_type, source_id, occurred_at)
+      VALUES ${sql.join(ties.map((t) => sql`(${t.communityId}, ${t.actorId}, ${t.subjectId}, ${t.kind}, ${t.weight}, ${t.sourceType}, ${t.sourceId}, coalesce(${t.occurredAt?.toISOString() ?? null}::timestamptz, now()))`), sql`, `)}
+    )`] : []),
+    ...(tell.length > 0 ? [sql`told AS (
+      INSERT INTO notifications (community_id, user_id, kind, title, body, link, source_id)
+      VALUES ${sql.join(tell.map((n) => sql`(${n.communityId}, ${n.userId}, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.sourceId})`), sql`, `)}
+      ON CONFLICT DO NOTHING
+    )`] : []),
+    sql`step AS (
+      INSERT INTO exchange_events (community_id, exchange_id, kind, actor_id, on_behalf_of, minutes, note)
+      VALUES (${ex.communityId}, ${ex.id}, ${settlement.event}, ${settlement.actorId}, ${settlement.onBehalfOf ?? null}, ${settlement.minutes}, ${settlement.note ?? ''})
+    )`,
+  ];
+  // The status change, the posting, the trust evidence, the timeline step and the notifications
+  // in one round trip; the triggers move the balances and check the sum at commit.
+  const [{ settled }] = await queryRows<{ settled: number }>(tx, sql`WITH ${sql.join(clauses, sql`, `)} SELECT count(*)::int AS settled FROM settled`);
+  // The caller holds the row lock, so this only fails if it forgot to take it.
+  if (settled !== 1) throw new AppError('conflict', 'exchange.changed', 'This exchange changed while you were looking at it. Please reload and try again.');
 }
 
 /**

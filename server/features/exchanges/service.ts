@@ -4,14 +4,14 @@
 // changes the row and appends to the timeline in one transaction. Steps are commands: they
 // return nothing, and the routes read the exchange back (getExchange) for the response.
 import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { exchangeEvents, exchanges, skills, timebankSettings, users } from '../../db/schema.ts';
+import { exchangeEvents, exchanges, timebankSettings } from '../../db/schema.ts';
 import { conflict, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import type { ExchangeAction, ExchangeDetail, ProposeExchangeBody } from '../../../common/exchanges.ts';
 import { formatMinutes } from '../../../common/ledger.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
-import { queryRows } from '../ledger/sql.ts';
+import type { LockedAccount } from '../ledger/posting.ts';
+import { queryRows, readColumns, selectColumns } from '../ledger/sql.ts';
 import { notify } from '../offers/notifications.ts';
 import { findListing } from '../offers/service.ts';
 import { todayIn } from '../verification/dates.ts';
@@ -99,41 +99,66 @@ type LockedExchange = {
   providerName: string;
   receiverName: string;
   kinds: ReadonlyMap<string, 'person' | 'organisation'>;
+  /** The two parties' ledger accounts, locked, by party id, for steps that move hours (absent until an account is opened). */
+  accounts?: ReadonlyMap<string, LockedAccount>;
 };
 
-const providerUser = alias(users, 'provider');
-const receiverUser = alias(users, 'receiver');
+type LockRow = {
+  skillLabel: string;
+  providerName: string;
+  providerKind: 'person' | 'organisation';
+  receiverName: string;
+  receiverKind: 'person' | 'organisation';
+  actsFor: string[];
+  accounts?: { id: string; kind: 'member' | 'fund'; userId: string; balance: number }[] | null;
+};
+
+// The lock is one hand-written statement, built once: it runs on every step, and a confirmation
+// is a handful of statements in all.
+const LOCK_COLUMNS = sql.raw(`${selectColumns(exchanges, 'ex', 'ex.')}, ${selectColumns(timebankSettings, 's', 's.')},
+  k.label AS "skillLabel", p.display_name AS "providerName", p.kind AS "providerKind", r.display_name AS "receiverName", r.kind AS "receiverKind"`);
+const LOCK_FROM = sql.raw(`FROM ex JOIN timebank_settings s ON s.community_id = ex.community_id JOIN skills k ON k.id = ex.skill_id
+  JOIN users p ON p.id = ex.provider_id JOIN users r ON r.id = ex.receiver_id`);
+// The parties' accounts, locked after the exchange and in id order like every posting's.
+const LOCK_ACCOUNTS = sql.raw(`, (SELECT json_agg(json_build_object('id', l.id, 'kind', l.kind, 'userId', l.user_id, 'balance', l.balance))
+    FROM (SELECT a.id, a.kind, a.user_id, a.balance FROM ledger_accounts a WHERE a.community_id = ex.community_id AND a.user_id IN (ex.provider_id, ex.receiver_id)
+          ORDER BY a.id FOR UPDATE OF a) l) AS "accounts"`);
 
 /**
  * Locks one exchange of the community for a step, with the community's settings and the viewer's
  * identities among its two parties (themselves, or an organisation they act for), in one query;
- * 404 when there is no such exchange.
+ * 404 when there is no such exchange. Steps that move hours also lock the parties' ledger
+ * accounts in the same query (after the exchange, in id order), so that a confirmation checks
+ * its limits against balances no one else can change before it commits.
  */
-async function lockExchange(tx: Db, communityId: string, exchangeId: string, actor: ExchangeActor): Promise<LockedExchange & { viewer: ExchangeViewer; settings: SettingsRow }> {
-  const [row] = await tx
-    .select({
-      ex: exchanges, settings: timebankSettings, skillLabel: skills.label, providerName: providerUser.displayName, providerKind: providerUser.kind, receiverName: receiverUser.displayName, receiverKind: receiverUser.kind,
-      actsFor: sql<string[]>`coalesce((SELECT array_agg(a.organisation_id::text) FROM organisation_agents a
-        WHERE a.community_id = ${communityId} AND a.user_id = ${actor.userId} AND a.organisation_id IN (${exchanges.providerId}, ${exchanges.receiverId})), '{}')`,
-    })
-    .from(exchanges)
-    .innerJoin(timebankSettings, eq(timebankSettings.communityId, exchanges.communityId))
-    .innerJoin(skills, eq(skills.id, exchanges.skillId))
-    .innerJoin(providerUser, eq(providerUser.id, exchanges.providerId))
-    .innerJoin(receiverUser, eq(receiverUser.id, exchanges.receiverId))
-    .where(and(eq(exchanges.id, exchangeId), eq(exchanges.communityId, communityId)))
-    // Only the exchange row: the settings row stays free for coordinators to change.
-    .for('update', { of: exchanges });
+async function lockExchange(tx: Db, communityId: string, exchangeId: string, actor: ExchangeActor, withAccounts: boolean): Promise<LockedExchange & { viewer: ExchangeViewer; settings: SettingsRow }> {
+  // Only the exchange row and the accounts: the settings row stays free for coordinators to change.
+  const [row] = await queryRows<LockRow & Record<string, unknown>>(tx, sql`
+    WITH ex AS MATERIALIZED (SELECT * FROM exchanges WHERE id = ${exchangeId} AND community_id = ${communityId} FOR UPDATE)
+    SELECT ${LOCK_COLUMNS},
+      coalesce((SELECT array_agg(a.organisation_id::text) FROM organisation_agents a
+        WHERE a.community_id = ex.community_id AND a.user_id = ${actor.userId} AND a.organisation_id IN (ex.provider_id, ex.receiver_id)), '{}') AS "actsFor"
+      ${withAccounts ? LOCK_ACCOUNTS : sql``}
+    ${LOCK_FROM}`);
   if (!row) throw notFound('exchange');
+  const ex = readColumns(exchanges, row, 'ex.');
+  const names = new Map([[ex.providerId, row.providerName], [ex.receiverId, row.receiverName]]);
   return {
-    ...row,
-    kinds: new Map([[row.ex.providerId, row.providerKind], [row.ex.receiverId, row.receiverKind]]),
+    ex,
+    settings: readColumns(timebankSettings, row, 's.'),
+    skillLabel: row.skillLabel,
+    providerName: row.providerName,
+    receiverName: row.receiverName,
+    kinds: new Map([[ex.providerId, row.providerKind], [ex.receiverId, row.receiverKind]]),
+    accounts: withAccounts ? new Map((row.accounts ?? []).map((a) => [a.userId, { ...a, balance: Number(a.balance), displayName: names.get(a.userId)! }])) : undefined,
     viewer: { identities: [actor.userId, ...row.actsFor], coordinator: actor.coordinator },
   };
 }
 
 type Step = {
   action: ExchangeAction;
+  /** The step may move hours: lock the parties' ledger accounts with the exchange. */
+  settles?: boolean;
   /** Checks beyond the lifecycle rules, with the locked row. */
   check?: (row: LockedExchange, tx: Db, settings: SettingsRow) => Promise<void> | void;
   /** The change to make; return undefined when `settleExchange` does the work. */
@@ -150,7 +175,7 @@ type Step = {
  */
 async function step(db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, s: Step): Promise<void> {
   await db.transaction(async (tx) => {
-    const row = await lockExchange(tx, communityId, exchangeId, actor);
+    const row = await lockExchange(tx, communityId, exchangeId, actor, s.settles ?? false);
     const { viewer, settings } = row;
     requireAction({ ...row.ex, transactionId: null, reversed: false, referencedBy: [] }, viewer, s.action);
     await s.check?.(row, tx, settings);
@@ -222,8 +247,9 @@ export const recordTime = (db: Db, communityId: string, actor: ExchangeActor, ex
 export const confirmExchange = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string) =>
   step(db, communityId, actor, exchangeId, {
     action: 'confirm',
+    settles: true,
     change: async (row, tx, settings) => {
-      await settleExchange(tx, row.ex, { minutes: row.ex.recordedMinutes!, how: 'receiver', actorId: actor.userId, event: 'confirmed', kinds: row.kinds }, settings);
+      await settleExchange(tx, row.ex, { minutes: row.ex.recordedMinutes!, how: 'receiver', actorId: actor.userId, event: 'confirmed', kinds: row.kinds }, settings, row.accounts);
       return undefined;
     },
   });
@@ -244,8 +270,9 @@ export const adjustTime = (db: Db, communityId: string, actor: ExchangeActor, ex
 export const acceptAdjustment = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string) =>
   step(db, communityId, actor, exchangeId, {
     action: 'accept_adjustment',
+    settles: true,
     change: async (row, tx, settings) => {
-      await settleExchange(tx, row.ex, { minutes: row.ex.adjustedMinutes!, how: 'adjustment_accepted', actorId: actor.userId, event: 'adjustment_accepted', kinds: row.kinds }, settings);
+      await settleExchange(tx, row.ex, { minutes: row.ex.adjustedMinutes!, how: 'adjustment_accepted', actorId: actor.userId, event: 'adjustment_accepted', kinds: row.kinds }, settings, row.accounts);
       return undefined;
     },
   });
@@ -264,10 +291,11 @@ export const disputeExchange = (db: Db, communityId: string, actor: ExchangeActo
 export const resolveDispute = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, input: { minutes: number; upheldAgainst: 'provider' | 'receiver' | 'neither'; note: string }) =>
   step(db, communityId, actor, exchangeId, {
     action: 'resolve',
+    settles: input.minutes > 0,
     change: async (row, tx, settings) => {
       const against = input.upheldAgainst === 'neither' ? null : input.upheldAgainst === 'provider' ? row.ex.providerId : row.ex.receiverId;
       if (against) await tx.update(exchanges).set({ upheldAgainst: against }).where(and(eq(exchanges.id, exchangeId), eq(exchanges.communityId, communityId)));
-      await settleExchange(tx, row.ex, { minutes: input.minutes, how: 'resolution', actorId: actor.userId, event: 'resolved', note: input.note, status: 'resolved', kinds: row.kinds }, settings);
+      await settleExchange(tx, row.ex, { minutes: input.minutes, how: 'resolution', actorId: actor.userId, event: 'resolved', note: input.note, status: 'resolved', kinds: row.kinds }, settings, row.accounts);
       if (against) {
         const wronged = against === row.ex.providerId ? row.ex.receiverId : row.ex.providerId;
         await recordInteractions(tx, communityId, [{ actorId: wronged, subjectId: against, kind: 'dispute_upheld', sourceType: 'exchange', sourceId: exchangeId }]);

@@ -2,11 +2,12 @@
 //
 // A posting locks the accounts it touches (SELECT … FOR UPDATE, always in account-id order so
 // that two postings over the same accounts cannot deadlock), checks the community's limits
-// against the locked balances, then inserts the transaction and its entries. The entry
-// trigger moves the balances and the deferred constraint trigger checks the sum at commit.
+// against the locked balances, then inserts the transaction and its entries in one statement
+// (postingClauses, which a caller may join to its own writes). The entry trigger moves the
+// balances and the deferred constraint trigger checks the sum at commit.
 // Two confirmations racing for the last minutes of a debit limit therefore serialise on the
 // account row: the second sees the first one's balance and gets a 409.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { ledgerAccounts } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
@@ -145,6 +146,35 @@ export async function lockMemberAccounts(db: Db, communityId: string, userIds: r
 }
 
 /**
+ * Checks a posting against its locked accounts and the community's limits (409
+ * `ledger.limit_exceeded`, `ledger.fund_insufficient` or `ledger.insufficient_balance`), and
+ * returns the WITH clauses that write it: `ledger_t`, the transaction (RETURNING id, posted_at),
+ * and `ledger_e`, its entries, which share its kinds and posted_at. postTransaction runs them on
+ * their own; a caller holding the locks may run them in one statement with its own writes, as
+ * the confirmation of an exchange does. The accounts must be locked (lockAccounts,
+ * lockMemberAccounts) in the same database transaction, or the limits mean nothing.
+ */
+export function postingClauses(posting: Posting, settings: SettingsRow, locked: readonly LockedAccount[]): SQL {
+  assertBalanced(posting.legs);
+  if (posting.legs.some((l) => !locked.some((a) => a.id === l.accountId))) throw new Error('A posting must lock every account it moves.');
+  const breach = limitBreach(settings, locked, posting.legs) ?? overdraw(locked, posting);
+  if (breach) throw breach;
+  const legs = [...posting.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+  const baseKind = posting.kind === 'reversal' ? posting.reversedKind : posting.kind;
+  if (!baseKind) throw new Error('A reversal must say what kind of transaction it reverses.');
+  return sql`ledger_t AS (
+      INSERT INTO ledger_transactions (community_id, kind, base_kind, exchange_id, group_exchange_id, reverses_id, note, created_by)
+      VALUES (${posting.communityId}, ${posting.kind}, ${baseKind}, ${posting.exchangeId ?? null}, ${posting.groupExchangeId ?? null},
+              ${posting.reversesId ?? null}, ${posting.note ?? ''}, ${posting.createdBy})
+      RETURNING id, community_id, kind, base_kind, posted_at
+    ), ledger_e AS (
+      INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount, posted_at)
+      SELECT t.community_id, t.id, t.kind, t.base_kind, leg.account_id::uuid, leg.amount::int, t.posted_at
+      FROM ledger_t t, (VALUES ${sql.join(legs.map((l) => sql`(${l.accountId}, ${l.amount})`), sql`, `)}) AS leg(account_id, amount)
+    )`;
+}
+
+/**
  * Posts one balanced transaction after checking limits under row locks; 409
  * `ledger.limit_exceeded` or `ledger.fund_insufficient` when it would break one. Must run
  * inside the caller's db.transaction so that it commits or rolls back with the change that
@@ -155,22 +185,9 @@ export async function postTransaction(tx: Db, posting: Posting, settings?: Setti
   const rules = settings ?? (await getSettings(tx, posting.communityId));
   // Callers that already hold the locks (lockMemberAccounts) pass the locked rows in.
   const accounts = locked ?? (await lockAccounts(tx, posting.communityId, posting.legs.map((l) => l.accountId)));
-  const breach = limitBreach(rules, accounts, posting.legs) ?? overdraw(accounts, posting);
-  if (breach) throw breach;
-  const legs = [...posting.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
-  const baseKind = posting.kind === 'reversal' ? posting.reversedKind : posting.kind;
-  if (!baseKind) throw new Error('A reversal must say what kind of transaction it reverses.');
-  // One statement for the transaction and its entries; the entries share its kinds and posted_at.
+  // One statement for the transaction and its entries.
   const [row] = await queryRows<{ id: string; postedAt: Date | string }>(tx, sql`
-    WITH t AS (
-      INSERT INTO ledger_transactions (community_id, kind, base_kind, exchange_id, group_exchange_id, reverses_id, note, created_by)
-      VALUES (${posting.communityId}, ${posting.kind}, ${baseKind}, ${posting.exchangeId ?? null}, ${posting.groupExchangeId ?? null},
-              ${posting.reversesId ?? null}, ${posting.note ?? ''}, ${posting.createdBy})
-      RETURNING id, kind, base_kind, posted_at
-    )
-    INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount, posted_at)
-    SELECT ${posting.communityId}, t.id, t.kind, t.base_kind, leg.account_id::uuid, leg.amount::int, t.posted_at
-    FROM t, (VALUES ${sql.join(legs.map((l) => sql`(${l.accountId}, ${l.amount})`), sql`, `)}) AS leg(account_id, amount)
-    RETURNING transaction_id AS id, posted_at AS "postedAt"`);
+    WITH ${postingClauses(posting, rules, accounts)}
+    SELECT id, posted_at AS "postedAt" FROM ledger_t`);
   return { id: row.id, postedAt: new Date(row.postedAt) };
 }
