@@ -1,7 +1,12 @@
 // The network map for coordinators: members as nodes (coloured by area or by the community
 // Louvain finds), ties as edges. Members who opted out of analytics are not nodes, and their
 // ties are not edges: they count only in the dashboard's aggregates. No node carries a score.
-import { detectCommunities, undirectedView } from '../../../trust/index.ts';
+//
+// Everything said about a node is worked out on the visible subgraph alone (the shown members
+// and the ties between them): its degree, its community and the strength bands of its edges.
+// Computed on the whole graph, a dot sized for two ties with one line drawn, or a colour shared
+// with a far-off group, would tell the coordinator that the member is tied to someone hidden.
+import { detectCommunities, graphFromTies, MemberIndex, TieBuffer, undirectedView, type TrustGraph } from '../../../trust/index.ts';
 import type { Db } from '../../db/client.ts';
 import type { Network } from '../../../common/trust.ts';
 import { liveGraph } from './graph.ts';
@@ -10,37 +15,50 @@ import { loadGraphMembers } from './queries.ts';
 /** Quantile of sorted values (nearest rank). */
 const quantile = (sorted: readonly number[], q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 
+/**
+ * The graph restricted to `shown` member ids (in that order): the same tie weights, with every
+ * tie that has a hidden end left out, so that nothing computed on it depends on hidden members.
+ */
+export function visibleSubgraph(graph: TrustGraph, shown: readonly string[]): TrustGraph {
+  const members = new MemberIndex();
+  for (const id of shown) members.intern(id);
+  const ties = new TieBuffer(members);
+  for (const id of shown) {
+    const v = graph.nodeOf(id);
+    if (v < 0) continue;
+    for (let p = graph.outStart[v]; p < graph.outStart[v + 1]; p++) {
+      const target = String(graph.idOf(graph.outTarget[p]));
+      if (members.lookup(target) >= 0) ties.add(id, target, graph.outWeight[p]);
+    }
+  }
+  return graphFromTies(ties.toArrays(), { members });
+}
+
 /** Nodes and edges of the community's current network, for the coordinators' map. */
 export async function communityNetwork(db: Db, communityId: string): Promise<Network> {
-  const [{ graph, builtAt }, members] = await Promise.all([liveGraph(db, communityId), loadGraphMembers(db, communityId)]);
+  const [{ graph: whole, builtAt }, members] = await Promise.all([liveGraph(db, communityId), loadGraphMembers(db, communityId)]);
+  const shownMembers = members.filter((m) => !m.analyticsOptOut && whole.nodeOf(m.userId) >= 0);
+  const hiddenMembers = members.filter((m) => m.analyticsOptOut && whole.nodeOf(m.userId) >= 0).length;
+  const graph = visibleSubgraph(whole, shownMembers.map((m) => m.userId));
   const view = undirectedView(graph);
   const found = detectCommunities(graph);
-  const shown = new Uint8Array(graph.nodeCount);
   const nodes: Network['nodes'] = [];
   const areas = new Set<string>();
-  let hiddenMembers = 0;
-  for (const m of members) {
+  for (const m of shownMembers) {
     const node = graph.nodeOf(m.userId);
-    if (node < 0) continue;
-    if (m.analyticsOptOut) {
-      hiddenMembers++;
-      continue;
-    }
-    shown[node] = 1;
     const degree = view.start[node + 1] - view.start[node];
     const area = m.showArea && m.area.trim() ? m.area.trim() : null;
     if (area) areas.add(area);
-    // A member with no ties is a community of one: shown without a community colour.
+    // A member with no visible ties is a community of one: shown without a community colour.
     nodes.push({ id: m.userId, label: m.displayName, area, community: degree === 0 ? -1 : found.community[node], degree });
   }
-  // Edge thickness in thirds of the community's own tie strengths, so it reads the same in a
+  // Edge thickness in thirds of the visible ties' own strengths, so it reads the same in a
   // young neighbourhood and an old one.
   const pairs: { a: number; b: number; weight: number }[] = [];
   for (let v = 0; v < graph.nodeCount; v++) {
-    if (!shown[v]) continue;
     for (let p = view.start[v]; p < view.start[v + 1]; p++) {
       const u = view.neighbour[p];
-      if (u > v && shown[u]) pairs.push({ a: v, b: u, weight: view.weight[p] });
+      if (u > v) pairs.push({ a: v, b: u, weight: view.weight[p] });
     }
   }
   const sorted = pairs.map((p) => p.weight).sort((x, y) => x - y);

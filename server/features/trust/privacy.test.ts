@@ -1,7 +1,7 @@
 // Privacy promises of the trust feature (DESIGN.md, pillar 5): the council view never shows a
 // cell under 5 people, names nobody and carries no ids; a member who opted out of analytics
 // appears in no named output anywhere.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
 import { makeCommunity, makeMember, makeTies, setPrivacy, signInAs, type Client, type TestCommunity, type TestUser } from '../../../test/factories.ts';
 import { recomputeCommunity } from './recompute.ts';
@@ -125,6 +125,67 @@ describe('members who opted out of analytics', () => {
     expect(body.edges.filter((e: { source: string; target: string }) => ids().has(e.source) || ids().has(e.target))).toEqual([]);
     expect(body.hiddenMembers).toBe(3);
     expect(JSON.stringify(body)).not.toContain('Opted Out');
+  });
+
+  it('leave no trace on the map: every dot’s ties are the lines drawn to it', async () => {
+    type Node = { id: string; degree: number; community: number };
+    const body = (await coordinator.get(`/api/communities/${home.id}/trust/network`)).json() as { nodes: Node[]; edges: { source: string; target: string }[]; communityCount: number };
+    const drawn = new Map<string, number>();
+    for (const e of body.edges) for (const end of [e.source, e.target]) drawn.set(end, (drawn.get(end) ?? 0) + 1);
+    for (const node of body.nodes) {
+      expect({ id: node.id, degree: node.degree }).toEqual({ id: node.id, degree: drawn.get(node.id) ?? 0 });
+      if (node.degree === 0) expect(node.community).toBe(-1);
+    }
+    // Both ends of every line share a group, or the groups are joined by the lines drawn: a
+    // group is never made up only of people whose link runs through someone hidden.
+    const byId = new Map(body.nodes.map((n) => [n.id, n]));
+    for (const group of new Set(body.nodes.filter((n) => n.community >= 0).map((n) => n.community))) {
+      const members = body.nodes.filter((n) => n.community === group).map((n) => n.id);
+      const inside = new Set(members);
+      const seen = new Set([members[0]]);
+      const queue = [members[0]];
+      while (queue.length > 0) {
+        const id = queue.pop()!;
+        for (const e of body.edges) {
+          const other = e.source === id ? e.target : e.target === id ? e.source : null;
+          if (other && inside.has(other) && !seen.has(other)) {
+            seen.add(other);
+            queue.push(other);
+          }
+        }
+      }
+      expect(seen.size).toBe(members.length);
+    }
+    expect(body.communityCount).toBe(new Set(body.nodes.filter((n) => n.community >= 0).map((n) => n.community)).size);
+    // Tiny One's other tie is to the opted-out bridge: one line, so one tie, both Tinys in one group.
+    const [tinyOne, tinyTwo] = everyone.filter((m) => m.displayName.startsWith('Tiny')).map((m) => byId.get(m.id)!);
+    expect(tinyOne.degree).toBe(1);
+    expect(tinyOne.community).toBe(tinyTwo.community);
+  });
+
+  it('change nothing on the map by their ties: not a dot’s size, colour or lines', async () => {
+    // Fixed clock: both maps are built with the same decay, so any difference is the hidden ties'.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date() });
+    try {
+      const [bridge, hub, lonely] = optedOut;
+      // Someone whose only tie is to a hidden member: on the map, a dot with no ties and no group.
+      const onlyHidden = await makeMember(ctx, home, { area: 'River Row', displayName: 'Tied Only To Hidden' });
+      await makeTies(ctx, home, [[onlyHidden, lonely]]);
+      const map = async () => {
+        const { asOf: _, ...rest } = (await coordinator.get(`/api/communities/${home.id}/trust/network`)).json();
+        return rest;
+      };
+      const before = await map();
+      expect(before.nodes.find((n: { id: string }) => n.id === onlyHidden.id)).toMatchObject({ degree: 0, community: -1 });
+      // The hidden members now tie themselves to every street and to each other.
+      const chapel = everyone.filter((m) => m.displayName.startsWith('Chapel'));
+      const mill = everyone.filter((m) => m.displayName.startsWith('Mill'));
+      await makeTies(ctx, home, [...chapel.map((m) => [hub, m] as const), ...mill.map((m) => [lonely, m] as const), [bridge, onlyHidden], [bridge, hub], [hub, lonely]]);
+      const after = await map();
+      expect(after).toEqual(before);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('are hidden at once when they opt out, without waiting for a recompute', async () => {

@@ -67,9 +67,12 @@ export function NetworkMap({ network }: { network: Network }) {
     for (const node of network.nodes) {
       const angle = 2 * Math.PI * hash(node.id);
       const radius = 10 + 90 * hash(`${node.id}:r`);
-      g.addNode(node.id, { label: node.label, x: radius * Math.cos(angle), y: radius * Math.sin(angle), size: 3 + Math.sqrt(node.degree) * 1.6 });
+      g.addNode(node.id, { label: node.label, x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
     }
     for (const edge of network.edges) g.addEdge(edge.source, edge.target, { size: edge.strength * 0.7, weight: edge.strength, color: '#b8bdbf' });
+    // A dot's size is its number of lines on this map (the server's degree counts the same
+    // visible ties), never ties to people who are not shown.
+    g.forEachNode((id) => g.setNodeAttribute(id, 'size', 3 + Math.sqrt(g.degree(id)) * 1.6));
     if (g.order > 1) forceAtlas2.assign(g, { iterations: 300, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 500 } });
     return g;
   }, [network]);
