@@ -302,8 +302,8 @@ export const en = {
   'profile.privacy.showArea': 'Show my street or area',
   'profile.privacy.coordinatorMayContact': 'A coordinator may get in touch to see how I am',
   'profile.privacy.coordinatorMayContactHint': 'For example to offer help or to check in.',
-  'profile.privacy.analyticsOptOut': 'Leave me out of community statistics',
-  'profile.privacy.analyticsOptOutHint': 'Statistics never name anyone, but you can choose not to be counted.',
+  'profile.privacy.analyticsOptOut': 'Keep my connections private',
+  'profile.privacy.analyticsOptOutHint': 'If you tick this, other members are not told how they are connected to you, and you are never named as a link between people. Coordinators do not see you on their map of who knows whom, or on their lists of people who bring others together or who have no connections yet, even if you said a coordinator may get in touch. You are still counted in overall figures, like the number of members, and what you do with people still helps Kith suggest good matches. Neither shows your name.',
 
   // Another member's profile
   'member.joined': 'Member since {date}',
