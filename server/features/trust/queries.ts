@@ -75,12 +75,25 @@ export async function loadInteractions(db: Db, communityId: string): Promise<Int
     .orderBy(asc(interactions.id));
 }
 
-/** Members a coordinator has checked in person (identity and address): the pre-trusted set. */
+/**
+ * Members a coordinator has checked in person (identity and address): the pre-trusted set.
+ * Only those in good standing now: a verification vouches for the person, not for a membership
+ * that was suspended or ended, or an account suspended or deleted since; teleport spread over
+ * them would keep pouring trust into whoever they tie to.
+ */
 export async function loadPreTrusted(db: Db, communityId: string): Promise<string[]> {
   const rows = await db
     .selectDistinct({ userId: verifications.subjectId })
     .from(verifications)
-    .where(and(eq(verifications.communityId, communityId), eq(verifications.kind, 'identity_address')));
+    .innerJoin(memberships, and(eq(memberships.communityId, verifications.communityId), eq(memberships.userId, verifications.subjectId)))
+    .innerJoin(users, eq(users.id, verifications.subjectId))
+    .where(and(
+      eq(verifications.communityId, communityId),
+      eq(verifications.kind, 'identity_address'),
+      eq(memberships.status, 'active'),
+      isNull(users.suspendedAt),
+      isNull(users.deletedAt),
+    ));
   return rows.map((r) => r.userId);
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCommunityTrust } from '../../../trust/index.ts';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
+import { makeCommunity, makeMember, makeTies } from '../../../test/factories.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { DEMO_ACCOUNTS } from '../../demo/data.ts';
 import { generateNeighbourhood, type NeighbourhoodSummary } from '../../demo/generate.ts';
@@ -100,5 +101,31 @@ describe('recomputing trust on a generated neighbourhood', () => {
 
   it('answers 404 for a community that does not exist', async () => {
     await expect(recomputeCommunity(ctx.db, '00000000-0000-4000-8000-000000000000', { reason: 'manual' })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('the pre-trusted set', () => {
+  it('holds only verified members in good standing: not suspended, not left, account not suspended or deleted', async () => {
+    const place = await makeCommunity(ctx, { name: 'Verified Row' });
+    const good = await makeMember(ctx, place, { verified: true });
+    const suspendedHere = await makeMember(ctx, place, { verified: true, status: 'suspended' });
+    const left = await makeMember(ctx, place, { verified: true, status: 'left' });
+    const accountSuspended = await makeMember(ctx, place, { verified: true });
+    const deleted = await makeMember(ctx, place, { verified: true });
+    const unverified = await makeMember(ctx, place);
+    await q('UPDATE users SET suspended_at = now() WHERE id = $1', [accountSuspended.id]);
+    await q('UPDATE users SET deleted_at = now() WHERE id = $1', [deleted.id]);
+    expect(new Set(await loadPreTrusted(ctx.db, place.id))).toEqual(new Set([place.coordinator.id, good.id]));
+
+    // In a recompute the excluded members get no teleport share: with nobody trusting them,
+    // their community trust is zero, while the verified member in good standing keeps theirs.
+    await makeTies(ctx, place, [[good, unverified], [suspendedHere, unverified], [accountSuspended, unverified]], { oneWay: true });
+    await recomputeCommunity(ctx.db, place.id, { reason: 'manual' });
+    const scores = new Map((await q<{ user_id: string; score: number }>('SELECT user_id, score FROM trust_scores WHERE community_id = $1', [place.id])).map((r) => [r.user_id, r.score]));
+    expect(scores.get(suspendedHere.id)).toBe(0);
+    expect(scores.get(accountSuspended.id)).toBe(0);
+    expect(scores.get(good.id)).toBeGreaterThan(0);
+    expect(scores.get(place.coordinator.id)).toBeGreaterThan(0);
+    expect(scores.has(left.id)).toBe(false);
   });
 });
