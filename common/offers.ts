@@ -103,24 +103,28 @@ export const listingPage = z.object({ listings: z.array(listing), total: z.numbe
 /** Why a suggestion fits: an open offer in the same skill, the skill on their profile, or the same category. */
 export const matchFit = z.enum(['offer', 'skill', 'category']);
 
+// Suggestions come best first and carry no score: the ranking weighs personal trust, and a score
+// beside fit, distance and availability would let anyone solve for it.
 export const helperSuggestion = z.object({
   user: z.object({ id: z.uuid(), displayName: z.string() }),
-  score: z.number(),
   fit: matchFit,
   offerId: z.uuid().nullable(),
   distanceM: z.number().nullable(),
   availabilityOverlap: z.number().nullable(),
-  /** How many things the two have done together (their own shared history, never a trust score). */
-  connection: z.number(),
+  /**
+   * How many things the listing's owner and this member have done together: the owner's own
+   * history, shown only to the owner (and their organisation's agents); null for coordinators.
+   */
+  connection: z.number().nullable(),
   safeguardingChecked: z.boolean(),
 });
 
 export const requestSuggestion = z.object({
   listing,
-  score: z.number(),
   fit: matchFit,
   availabilityOverlap: z.number().nullable(),
-  connection: z.number(),
+  /** As for helpers: the offer owner's shared history with the request's owner, null for coordinators. */
+  connection: z.number().nullable(),
 });
 
 export const listingMatches = z.discriminatedUnion('kind', [

@@ -20,16 +20,19 @@ import { findListing, notBlocked, presentListing, type ListingViewer } from './s
 type Fit = 'offer' | 'skill' | 'category';
 const FIT_SCORE: Record<Fit, number> = { offer: 1, skill: 0.8, category: 0.5 };
 
+/** Personal trust in five steps (0, ¼, ½, ¾, 1), so that even a long ranked list bounds it only coarsely. */
+export const coarseTrust = (trust: number) => Math.round(Math.min(1, Math.max(0, trust)) * 4) / 4;
+
 /**
- * A suggestion's score in [0, 1]: fit weighs most, then distance (halving about every 1.4 km),
- * personal trust (0 to 1) and availability. Unknown distance or availability count as middling,
- * so that people who have not given them are neither hidden nor favoured.
+ * How a suggestion ranks, in [0, 1]: fit weighs most, then distance (halving about every 1.4 km),
+ * personal trust and availability. Unknown distance or availability count as middling, so that
+ * people who have not given them are neither hidden nor favoured. Only the order leaves the
+ * server: the number would give away the trust that went into it.
  */
-export function matchScore(input: { fit: Fit; distanceM: number | null; availability: number | null; trust: number }): number {
+export function rankScore(input: { fit: Fit; distanceM: number | null; availability: number | null; trust: number }): number {
   const near = input.distanceM === null ? 0.5 : Math.exp(-input.distanceM / 2000);
   const free = input.availability ?? 0.5;
-  const tie = Math.min(1, Math.max(0, input.trust));
-  return Math.round((0.45 * FIT_SCORE[input.fit] + 0.2 * near + 0.15 * free + 0.2 * tie) * 1000) / 1000;
+  return 0.45 * FIT_SCORE[input.fit] + 0.2 * near + 0.15 * free + 0.2 * coarseTrust(input.trust);
 }
 
 const pointOf = (row: { lat: number | null; lng: number | null }): Point | null => (row.lat === null || row.lng === null ? null : { lat: row.lat, lng: row.lng });
@@ -42,8 +45,15 @@ const activeMember = (communityId: string, userColumn: AnyColumn): SQL =>
 
 type Listed = NonNullable<Awaited<ReturnType<typeof findListing>>>;
 
+/**
+ * How suggestions are made for whoever asks. `forOwner`: the listing's owner (or their
+ * organisation's agent) is asking, so their personal trust may order the list and their shared
+ * history may be shown; a coordinator looking at someone else's listing gets neither.
+ */
+type Ranking = { forOwner: boolean; limit?: number };
+
 /** Helpers for a request: members with an open offer in the skill or category, or the skill on their profile. */
-export async function helpersFor(db: Db, communityId: string, request: Listed, settings: SettingsRow, limit = 20) {
+export async function helpersFor(db: Db, communityId: string, request: Listed, settings: SettingsRow, { forOwner, limit = 20 }: Ranking) {
   const requester = request.l.ownerId;
   const sameSkillOrCategory = or(eq(skills.id, request.skill.id), eq(skills.category, request.skill.category));
   const [offers, skilled] = await Promise.all([
@@ -70,8 +80,8 @@ export async function helpersFor(db: Db, communityId: string, request: Listed, s
   const ids = [...best.keys()];
   const [checked, ties, trust, names] = await Promise.all([
     safeguardingChecked(db, communityId, ids),
-    sharedActs(db, communityId, requester, ids),
-    connectionStrength(db, communityId, requester, ids),
+    forOwner ? sharedActs(db, communityId, requester, ids) : new Map<string, number>(),
+    forOwner ? connectionStrength(db, communityId, requester, ids) : new Map<string, number>(),
     ids.length ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : Promise.resolve([]),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.displayName]));
@@ -80,15 +90,16 @@ export async function helpersFor(db: Db, communityId: string, request: Listed, s
     .filter(([id]) => !mustBeChecked || checked.has(id))
     .map(([id, c]) => ({
       user: { id, displayName: nameOf.get(id) ?? 'Member' }, fit: c.fit, offerId: c.offerId, distanceM: c.distanceM, availabilityOverlap: c.availability,
-      connection: ties.get(id) ?? 0, safeguardingChecked: checked.has(id),
-      score: matchScore({ fit: c.fit, distanceM: c.distanceM, availability: c.availability, trust: trust.get(id) ?? 0 }),
+      connection: forOwner ? ties.get(id) ?? 0 : null, safeguardingChecked: checked.has(id),
+      rank: rankScore({ fit: c.fit, distanceM: c.distanceM, availability: c.availability, trust: trust.get(id) ?? 0 }),
     }))
-    .sort((a, b) => b.score - a.score || a.user.displayName.localeCompare(b.user.displayName))
-    .slice(0, limit);
+    .sort((a, b) => b.rank - a.rank || a.user.displayName.localeCompare(b.user.displayName))
+    .slice(0, limit)
+    .map(({ rank: _rank, ...suggestion }) => suggestion);
 }
 
 /** Open requests an offer could answer: the same skill, or the same category. */
-async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: ListingViewer, settings: SettingsRow, limit = 20) {
+async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: ListingViewer, settings: SettingsRow, { forOwner, limit = 20 }: Ranking) {
   const helper = offer.l.ownerId;
   const rows = await db.select({ l: listings, ownerName: users.displayName, ownerKind: users.kind, skill: { id: skills.id, slug: skills.slug, label: skills.label, category: skills.category } })
     .from(listings).innerJoin(users, eq(users.id, listings.ownerId)).innerJoin(skills, eq(skills.id, listings.skillId))
@@ -96,7 +107,11 @@ async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: L
       or(eq(skills.id, offer.skill.id), eq(skills.category, offer.skill.category)),
       sql`(${listings.expiresOn} IS NULL OR ${listings.expiresOn} >= ${todayIn()}::date)`, activeMember(communityId, listings.ownerId), notBlocked(helper, listings.ownerId)));
   const owners = rows.map((r) => r.l.ownerId);
-  const [checked, ties, trust] = await Promise.all([safeguardingChecked(db, communityId, [helper]), sharedActs(db, communityId, helper, owners), connectionStrength(db, communityId, helper, owners)]);
+  const [checked, ties, trust] = await Promise.all([
+    safeguardingChecked(db, communityId, [helper]),
+    forOwner ? sharedActs(db, communityId, helper, owners) : new Map<string, number>(),
+    forOwner ? connectionStrength(db, communityId, helper, owners) : new Map<string, number>(),
+  ]);
   const here = pointOf(offer.l);
   return rows
     .filter((r) => !settings.safeguardingCategories.includes(r.skill.category) || checked.has(helper))
@@ -104,11 +119,13 @@ async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: L
       const fit: Fit = r.skill.id === offer.skill.id ? 'skill' : 'category';
       const distance = apart(here, pointOf(r.l));
       const availability = availabilityOverlap(offer.l.availability, r.l.availability);
-      const connection = ties.get(r.l.ownerId) ?? 0;
-      return { listing: presentListing({ ...r, distanceM: distance }, viewer, settings), fit, availabilityOverlap: availability, connection, score: matchScore({ fit, distanceM: distance, availability, trust: trust.get(r.l.ownerId) ?? 0 }) };
+      const connection = forOwner ? ties.get(r.l.ownerId) ?? 0 : null;
+      const rank = rankScore({ fit, distanceM: distance, availability, trust: trust.get(r.l.ownerId) ?? 0 });
+      return { listing: presentListing({ ...r, distanceM: distance }, viewer, settings), fit, availabilityOverlap: availability, connection, rank };
     })
-    .sort((a, b) => b.score - a.score || a.listing.createdAt.localeCompare(b.listing.createdAt))
-    .slice(0, limit);
+    .sort((a, b) => b.rank - a.rank || a.listing.createdAt.localeCompare(b.listing.createdAt))
+    .slice(0, limit)
+    .map(({ rank: _rank, ...suggestion }) => suggestion);
 }
 
 /** Suggestions for a listing, for its owner (or their organisation's agents) and coordinators. */
@@ -117,9 +134,10 @@ export async function suggestionsFor(db: Db, communityId: string, viewer: Listin
   if (!listing) throw notFound('listing');
   if (!viewer.identities.includes(listing.l.ownerId) && !viewer.coordinator) throw forbidden('listing.not_owner', 'Suggestions are shown only to the person who posted this.');
   const settings = await getSettings(db, communityId);
+  const ranking = { forOwner: viewer.identities.includes(listing.l.ownerId) };
   return listing.l.kind === 'request'
-    ? { kind: 'helpers', listingId, suggestions: await helpersFor(db, communityId, listing, settings) }
-    : { kind: 'requests', listingId, suggestions: await requestsFor(db, communityId, listing, viewer, settings) };
+    ? { kind: 'helpers', listingId, suggestions: await helpersFor(db, communityId, listing, settings, ranking) }
+    : { kind: 'requests', listingId, suggestions: await requestsFor(db, communityId, listing, viewer, settings, ranking) };
 }
 
 /**
@@ -129,7 +147,8 @@ export async function suggestionsFor(db: Db, communityId: string, viewer: Listin
 export async function notifyNewRequest(db: Db, mailer: Mailer, publicUrl: string, communityId: string, listingId: string): Promise<number> {
   const request = await findListing(db, communityId, listingId);
   if (!request || request.l.kind !== 'request') return 0;
-  const helpers = await helpersFor(db, communityId, request, await getSettings(db, communityId));
+  // Ranked as for the requester: only who is told leaves the server.
+  const helpers = await helpersFor(db, communityId, request, await getSettings(db, communityId), { forOwner: true });
   const ids = helpers.map((h) => h.user.id);
   if (ids.length === 0) return 0;
   const inApp = await db.select({ id: profiles.userId }).from(profiles)

@@ -17,18 +17,19 @@ type RequestMatch = Extract<ListingMatches, { kind: 'requests' }>['suggestions']
 
 const FIT_KEYS = { offer: 'timebank.match.fitOffer', skill: 'timebank.match.fitSkill', category: 'timebank.match.fitCategory' } as const;
 
-/** Why a suggestion fits, in a few words: the fit, how near, whether they have met. */
-function reasons(match: { fit: Helper['fit']; connection: number; availabilityOverlap: number | null }, distanceM: number | null): string {
+/** Why a suggestion fits, in a few words: the fit, how near, whether they have met (shown to the owner only). */
+function reasons(match: { fit: Helper['fit']; connection: number | null; availabilityOverlap: number | null }, distanceM: number | null): string {
   const parts: string[] = [t(FIT_KEYS[match.fit])];
   if (distanceM !== null) parts.push(formatDistance(distanceM));
   if (match.availabilityOverlap !== null && match.availabilityOverlap > 0) parts.push(t('timebank.match.availability'));
-  if (match.connection > 0) parts.push(t('timebank.match.connection', { count: match.connection }));
+  if (match.connection !== null && match.connection > 0) parts.push(t('timebank.match.connection', { count: match.connection }));
   return parts.join(' · ');
 }
 
 /**
- * For the owner of a request: members who could help, best fit first, each with a button to
- * ask them. For the owner of an offer: open requests it could answer.
+ * For the owner of a request: members who could help, best fit first (the order is all the
+ * server gives: no scores), each with a button to ask them. For the owner of an offer: open
+ * requests it could answer.
  */
 export function Suggestions({ listing }: { listing: Listing }) {
   const { communityId } = useActiveCommunity();
