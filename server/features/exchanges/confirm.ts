@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors.ts';
 import { formatMinutes } from '../../../common/ledger.ts';
 import { lockMemberAccounts, postingClauses, type LockedAccount } from '../ledger/posting.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
-import { queryRows } from '../ledger/sql.ts';
+import { queryPrepared } from '../ledger/sql.ts';
 import { notificationRows } from '../offers/notifications.ts';
 import { interactionRows, mutual } from './interactions.ts';
 import { peopleBehind } from './parties.ts';
@@ -84,7 +84,7 @@ export async function settleExchange(tx: Db, ex: ExchangeRecord, settlement: Set
   ];
   // The status change, the posting, the trust evidence, the timeline step and the notifications
   // in one round trip; the triggers move the balances and check the sum at commit.
-  const [{ settled }] = await queryRows<{ settled: number }>(tx, sql`WITH ${sql.join(clauses, sql`, `)} SELECT count(*)::int AS settled FROM settled`);
+  const [{ settled }] = await queryPrepared<{ settled: number }>(tx, sql`WITH ${sql.join(clauses, sql`, `)} SELECT count(*)::int AS settled FROM settled`);
   // The caller holds the row lock, so this only fails if it forgot to take it.
   if (settled !== 1) throw new AppError('conflict', 'exchange.changed', 'This exchange changed while you were looking at it. Please reload and try again.');
 }

@@ -11,7 +11,7 @@ import type { ExchangeAction, ExchangeDetail, ProposeExchangeBody } from '../../
 import { formatMinutes } from '../../../common/ledger.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
 import type { LockedAccount } from '../ledger/posting.ts';
-import { queryRows, readColumns, selectColumns } from '../ledger/sql.ts';
+import { queryPrepared, queryRows, readColumns, selectColumns } from '../ledger/sql.ts';
 import { notify } from '../offers/notifications.ts';
 import { findListing } from '../offers/service.ts';
 import { todayIn } from '../verification/dates.ts';
@@ -133,7 +133,7 @@ const LOCK_ACCOUNTS = sql.raw(`, (SELECT json_agg(json_build_object('id', l.id, 
  */
 async function lockExchange(tx: Db, communityId: string, exchangeId: string, actor: ExchangeActor, withAccounts: boolean): Promise<LockedExchange & { viewer: ExchangeViewer; settings: SettingsRow }> {
   // Only the exchange row and the accounts: the settings row stays free for coordinators to change.
-  const [row] = await queryRows<LockRow & Record<string, unknown>>(tx, sql`
+  const [row] = await queryPrepared<LockRow & Record<string, unknown>>(tx, sql`
     WITH ex AS MATERIALIZED (SELECT * FROM exchanges WHERE id = ${exchangeId} AND community_id = ${communityId} FOR UPDATE)
     SELECT ${LOCK_COLUMNS},
       coalesce((SELECT array_agg(a.organisation_id::text) FROM organisation_agents a

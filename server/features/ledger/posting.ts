@@ -13,7 +13,7 @@ import { ledgerAccounts } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { formatMinutes, type LEDGER_TRANSACTION_KINDS } from '../../../common/ledger.ts';
 import { getSettings, type SettingsRow } from './settings.ts';
-import { queryRows } from './sql.ts';
+import { queryPrepared } from './sql.ts';
 
 export type Leg = { accountId: string; amount: number };
 
@@ -117,7 +117,7 @@ const lockedColumns = sql`a.id, a.kind, a.user_id AS "userId", a.balance, coales
 /** Locks the accounts in id order and returns them with their balances; 404 if one is not in this community. */
 export async function lockAccounts(db: Db, communityId: string, accountIds: readonly string[]): Promise<LockedAccount[]> {
   const ids = [...new Set(accountIds)].sort();
-  const rows = await queryRows<LockedAccount>(db, sql`
+  const rows = await queryPrepared<LockedAccount>(db, sql`
     SELECT ${lockedColumns} FROM ledger_accounts a LEFT JOIN users u ON u.id = a.user_id
     WHERE a.community_id = ${communityId} AND a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
     ORDER BY a.id
@@ -132,7 +132,7 @@ export async function lockAccounts(db: Db, communityId: string, accountIds: read
  */
 export async function lockMemberAccounts(db: Db, communityId: string, userIds: readonly string[]): Promise<Map<string, LockedAccount>> {
   const ids = [...new Set(userIds)];
-  const lock = () => queryRows<LockedAccount>(db, sql`
+  const lock = () => queryPrepared<LockedAccount>(db, sql`
     SELECT ${lockedColumns} FROM ledger_accounts a LEFT JOIN users u ON u.id = a.user_id
     WHERE a.community_id = ${communityId} AND a.user_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
     ORDER BY a.id
@@ -186,7 +186,7 @@ export async function postTransaction(tx: Db, posting: Posting, settings?: Setti
   // Callers that already hold the locks (lockMemberAccounts) pass the locked rows in.
   const accounts = locked ?? (await lockAccounts(tx, posting.communityId, posting.legs.map((l) => l.accountId)));
   // One statement for the transaction and its entries.
-  const [row] = await queryRows<{ id: string; postedAt: Date | string }>(tx, sql`
+  const [row] = await queryPrepared<{ id: string; postedAt: Date | string }>(tx, sql`
     WITH ${postingClauses(posting, rules, accounts)}
     SELECT id, posted_at AS "postedAt" FROM ledger_t`);
   return { id: row.id, postedAt: new Date(row.postedAt) };

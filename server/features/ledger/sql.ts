@@ -1,5 +1,6 @@
-import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { createHash } from 'node:crypto';
+import { getTableColumns, type Column, type SQL } from 'drizzle-orm';
+import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 
 /**
@@ -8,6 +9,29 @@ import type { Db } from '../../db/client.ts';
  */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+/** Shapes beyond this many run unprepared, so that an unforeseen variety cannot fill each connection with statements. */
+const MAX_PREPARED = 200;
+
+/**
+ * Runs a statement of a hot path (the confirmation of an exchange, a posting) and returns its
+ * rows, like queryRows. On PostgreSQL it is a named prepared statement, so each connection
+ * parses and plans it once rather than on every call; the name comes from the text, so each
+ * shape of a statement (say, with one notification or two) is its own. PGlite has one
+ * connection and runs it as any other query.
+ */
+export async function queryPrepared<T>(db: Db, query: SQL): Promise<T[]> {
+  const built = dialect.sqlToQuery(query);
+  let name = statementNames.get(built.sql);
+  if (!name && statementNames.size < MAX_PREPARED) {
+    name = `kith_${createHash('sha1').update(built.sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(built.sql, name);
+  }
+  const result = await db._.session.prepareQuery(built, undefined, name, false).execute();
+  return (result as { rows: T[] }).rows;
 }
 
 type ColumnList = { key: string; column: Column }[];
