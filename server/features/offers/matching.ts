@@ -1,7 +1,7 @@
 // Matching in both directions: for a request, members whose offers or skills fit; for an offer,
 // open requests it could answer. Ranked by fit, distance, availability and personal trust
 // (connectionStrength, the trust engine's one function for how strongly two members are connected).
-import { and, eq, inArray, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { listings, profiles, skills, userSkills, users } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
@@ -15,7 +15,8 @@ import { connectionStrength } from '../trust/connection.ts';
 import { sharedActs } from './shared-acts.ts';
 import { distanceM, type Point } from './geo.ts';
 import { emailOptedIn, notify } from './notifications.ts';
-import { findListing, notBlocked, presentListing, type ListingViewer } from './service.ts';
+import { activeMember, notBlocked, notExpired } from './filters.ts';
+import { findListing, listingColumns, presentListing, type ListingViewer } from './service.ts';
 
 type Fit = 'offer' | 'skill' | 'category';
 const FIT_SCORE: Record<Fit, number> = { offer: 1, skill: 0.8, category: 0.5 };
@@ -38,11 +39,6 @@ export function rankScore(input: { fit: Fit; distanceM: number | null; availabil
 const pointOf = (row: { lat: number | null; lng: number | null }): Point | null => (row.lat === null || row.lng === null ? null : { lat: row.lat, lng: row.lng });
 const apart = (a: Point | null, b: Point | null) => (a && b ? distanceM(a, b) : null);
 
-/** Members who can take part now: active membership, account neither suspended nor deleted. */
-const activeMember = (communityId: string, userColumn: AnyColumn): SQL =>
-  sql`EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
-    WHERE m.community_id = ${communityId} AND m.user_id = ${userColumn} AND m.status = 'active' AND u.suspended_at IS NULL AND u.deleted_at IS NULL)`;
-
 type Listed = NonNullable<Awaited<ReturnType<typeof findListing>>>;
 
 /**
@@ -60,7 +56,7 @@ export async function helpersFor(db: Db, communityId: string, request: Listed, s
     db.select({ id: listings.id, userId: listings.ownerId, skillId: listings.skillId, availability: listings.availability, lat: listings.lat, lng: listings.lng })
       .from(listings).innerJoin(skills, eq(skills.id, listings.skillId))
       .where(and(eq(listings.communityId, communityId), eq(listings.kind, 'offer'), eq(listings.status, 'open'), ne(listings.ownerId, requester), sameSkillOrCategory,
-        sql`(${listings.expiresOn} IS NULL OR ${listings.expiresOn} >= ${todayIn()}::date)`, activeMember(communityId, listings.ownerId), notBlocked(requester, listings.ownerId))),
+        notExpired(todayIn()), activeMember(communityId, listings.ownerId), notBlocked(requester, listings.ownerId))),
     db.select({ userId: userSkills.userId, skillId: userSkills.skillId })
       .from(userSkills).innerJoin(skills, eq(skills.id, userSkills.skillId))
       .where(and(eq(userSkills.kind, 'skill'), ne(userSkills.userId, requester), sameSkillOrCategory, activeMember(communityId, userSkills.userId), notBlocked(requester, userSkills.userId))),
@@ -101,11 +97,11 @@ export async function helpersFor(db: Db, communityId: string, request: Listed, s
 /** Open requests an offer could answer: the same skill, or the same category. */
 async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: ListingViewer, settings: SettingsRow, { forOwner, limit = 20 }: Ranking) {
   const helper = offer.l.ownerId;
-  const rows = await db.select({ l: listings, ownerName: users.displayName, ownerKind: users.kind, skill: { id: skills.id, slug: skills.slug, label: skills.label, category: skills.category } })
+  const rows = await db.select(listingColumns(communityId))
     .from(listings).innerJoin(users, eq(users.id, listings.ownerId)).innerJoin(skills, eq(skills.id, listings.skillId))
     .where(and(eq(listings.communityId, communityId), eq(listings.kind, 'request'), eq(listings.status, 'open'), ne(listings.ownerId, helper),
       or(eq(skills.id, offer.skill.id), eq(skills.category, offer.skill.category)),
-      sql`(${listings.expiresOn} IS NULL OR ${listings.expiresOn} >= ${todayIn()}::date)`, activeMember(communityId, listings.ownerId), notBlocked(helper, listings.ownerId)));
+      notExpired(todayIn()), activeMember(communityId, listings.ownerId), notBlocked(helper, listings.ownerId)));
   const owners = rows.map((r) => r.l.ownerId);
   const [checked, ties, trust] = await Promise.all([
     safeguardingChecked(db, communityId, [helper]),

@@ -1,6 +1,6 @@
 // Offers of help and requests for help: posting, editing, pausing and closing, and browsing by
 // skill, words and distance.
-import { and, asc, count, desc, eq, ilike, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { listings, skills, users } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
@@ -8,12 +8,21 @@ import type { Listing, ListingInput, ListingsQuery, ListingUpdate } from '../../
 import { actingIdentities, resolveActingAs } from '../exchanges/parties.ts';
 import { requireSafeguarded } from '../exchanges/safeguarding.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
+import { blockedEitherWay } from '../moderation/blocks.ts';
 import { todayIn } from '../verification/dates.ts';
+import { activeMember, notBlocked, notExpired } from './filters.ts';
 import { distanceSql, fuzzLocation, type Point } from './geo.ts';
 
-const listingColumns = { l: listings, ownerName: users.displayName, ownerKind: users.kind, skill: { id: skills.id, slug: skills.slug, label: skills.label, category: skills.category } };
+/** A listing with its owner and skill, and whether its owner can take part now. */
+export const listingColumns = (communityId: string) => ({
+  l: listings,
+  ownerName: users.displayName,
+  ownerKind: users.kind,
+  skill: { id: skills.id, slug: skills.slug, label: skills.label, category: skills.category },
+  ownerActive: activeMember(communityId, listings.ownerId),
+});
 
-type ListingRow = { l: typeof listings.$inferSelect; ownerName: string; ownerKind: 'person' | 'organisation'; skill: Listing['skill']; distanceM?: number | null };
+export type ListingRow = { l: typeof listings.$inferSelect; ownerName: string; ownerKind: 'person' | 'organisation'; skill: Listing['skill']; ownerActive: boolean; distanceM?: number | null };
 
 /** The viewer, as listings see them: the identities they act as. */
 export type ListingViewer = { userId: string; identities: readonly string[]; coordinator: boolean };
@@ -46,7 +55,7 @@ export function presentListing(row: ListingRow, viewer: ListingViewer, settings:
 
 /** One listing row of the community with its owner and skill, or undefined. */
 export async function findListing(db: Db, communityId: string, listingId: string): Promise<ListingRow | undefined> {
-  const [row] = await db.select(listingColumns).from(listings)
+  const [row] = await db.select(listingColumns(communityId)).from(listings)
     .innerJoin(users, eq(users.id, listings.ownerId))
     .innerJoin(skills, eq(skills.id, listings.skillId))
     .where(and(eq(listings.id, listingId), eq(listings.communityId, communityId)));
@@ -123,23 +132,30 @@ export async function setListingStatus(db: Db, communityId: string, viewer: List
   return presentListing((await findListing(db, communityId, listingId))!, viewer, await getSettings(db, communityId));
 }
 
-/** One listing of the community; paused and closed ones only for their owner and coordinators. */
+/**
+ * One listing of the community, as browsing would show it: 404 for a listing that is paused or
+ * closed, whose owner cannot take part now (suspended, left, account suspended or deleted), or
+ * whose owner and the viewer have blocked each other. Its owner and coordinators always see it.
+ */
 export async function getListing(db: Db, communityId: string, viewer: ListingViewer, listingId: string): Promise<Listing> {
   const row = await findListing(db, communityId, listingId);
-  if (!row || (row.l.status !== 'open' && !viewer.identities.includes(row.l.ownerId) && !viewer.coordinator)) throw notFound('listing');
+  if (!row) throw notFound('listing');
+  if (!viewer.identities.includes(row.l.ownerId) && !viewer.coordinator) {
+    if (row.l.status !== 'open' || !row.ownerActive || (await blockedEitherWay(db, viewer.userId, row.l.ownerId))) throw notFound('listing');
+  }
   return presentListing(row, viewer, await getSettings(db, communityId));
 }
 
-/** Neither person has blocked the other. */
-export function notBlocked(viewerId: string, ownerColumn: AnyColumn): SQL {
-  return sql`NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = ${viewerId} AND b.blocked_id = ${ownerColumn}) OR (b.blocker_id = ${ownerColumn} AND b.blocked_id = ${viewerId}))`;
-}
-
-/** Open listings are visible to all members; paused and closed ones only to their owner (and coordinators). */
-function visibility(viewer: ListingViewer, status: Listing['status']): SQL | undefined {
-  if (status === 'open') return and(eq(listings.status, 'open'), sql`(${listings.expiresOn} IS NULL OR ${listings.expiresOn} >= ${todayIn()}::date)`);
+/**
+ * Open listings are visible to all members while their owner can take part (an owner who is
+ * suspended or leaves is hidden, and shown again if they come back); paused and closed ones
+ * only to their owner (and coordinators). Owners always see their own.
+ */
+function visibility(communityId: string, viewer: ListingViewer, status: Listing['status']): SQL | undefined {
+  const own = inArray(listings.ownerId, [...viewer.identities]);
+  if (status === 'open') return and(eq(listings.status, 'open'), notExpired(todayIn()), or(own, activeMember(communityId, listings.ownerId)));
   if (viewer.coordinator) return eq(listings.status, status);
-  return and(eq(listings.status, status), sql`${listings.ownerId} IN (${sql.join(viewer.identities.map((id) => sql`${id}`), sql`, `)})`);
+  return and(eq(listings.status, status), own);
 }
 
 /** Browses and searches listings by kind, skill, category, words and distance from a point. */
@@ -152,7 +168,7 @@ export async function searchListings(db: Db, communityId: string, viewer: Listin
     OR ${ilike(skills.label, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})` : undefined;
   const where = and(
     eq(listings.communityId, communityId),
-    visibility(viewer, query.status),
+    visibility(communityId, viewer, query.status),
     notBlocked(viewer.userId, listings.ownerId),
     query.kind ? eq(listings.kind, query.kind) : undefined,
     query.skillId ? eq(listings.skillId, query.skillId) : undefined,
@@ -161,7 +177,7 @@ export async function searchListings(db: Db, communityId: string, viewer: Listin
     words,
     distance && query.withinM !== undefined ? sql`${distance} <= ${query.withinM}` : undefined,
   );
-  const base = db.select({ ...listingColumns, distanceM: distance ?? sql<null>`NULL::float8` }).from(listings)
+  const base = db.select({ ...listingColumns(communityId), distanceM: distance ?? sql<null>`NULL::float8` }).from(listings)
     .innerJoin(users, eq(users.id, listings.ownerId))
     .innerJoin(skills, eq(skills.id, listings.skillId))
     .where(where);
