@@ -3,7 +3,9 @@
  * an in-person verification is a deliberate statement, so it weighs most; a confirmed
  * exchange or a returned loan is trust acted on; co-attending an event is weak evidence.
  * Upheld disputes and reports are negative evidence and subtract from the tie; a negative
- * reference subtracts a little less because it is one person's word.
+ * reference subtracts a little less because it is one person's word. A coordinator's reversal
+ * of an exchange's hours withdraws exactly what the confirmation added (it is appended with the
+ * confirmation's date, so the two decay alike and cancel).
  */
 export const KIND_WEIGHTS = {
   vouch: 3,
@@ -14,6 +16,7 @@ export const KIND_WEIGHTS = {
   reference: 1.5,
   project_covolunteer: 1,
   event_coattended: 0.5,
+  exchange_reversed: -2,
   reference_negative: -2,
   dispute_upheld: -4,
   report_upheld: -5,

@@ -59,9 +59,16 @@ const RULES: Record<ExchangeAction, (ex: ExchangeState) => Rule> = {
   accept_adjustment: () => ({ who: ['provider'], when: (e) => e.status === 'done' && e.adjustedMinutes !== null, role: 'Only the person who gave the help can accept a changed time.' }),
   dispute: () => ({ who: ['provider', 'receiver'], when: (e) => e.status === 'accepted' || e.status === 'done', role: 'Only the two people in an exchange can dispute it.' }),
   resolve: () => ({ who: 'coordinator', when: (e) => e.status === 'disputed', role: 'Only a coordinator can resolve a dispute.' }),
-  reference: () => ({ who: ['provider', 'receiver'], when: (e) => e.status === 'confirmed', role: 'Only the two people in an exchange can leave a reference for it.' }),
+  // After the hours were confirmed, or posted by a coordinator's resolution of a dispute; not
+  // once a coordinator has reversed them.
+  reference: () => ({ who: ['provider', 'receiver'], when: (e) => hoursStand(e), role: 'Only the two people in an exchange can leave a reference for it.' }),
   reverse: () => ({ who: 'coordinator', when: (e) => e.transactionId !== null && !e.reversed, role: 'Only a coordinator can reverse hours.' }),
 };
+
+/** Whether the exchange's hours were posted and still stand. */
+function hoursStand(e: ExchangeState): boolean {
+  return (e.status === 'confirmed' || (e.status === 'resolved' && e.transactionId !== null)) && !e.reversed;
+}
 
 function permitted(ex: ExchangeState, viewer: ExchangeViewer, action: ExchangeAction): 'ok' | 'role' | 'state' {
   const rule = RULES[action](ex);
@@ -103,7 +110,8 @@ export function requireAction(ex: ExchangeState, viewer: ExchangeViewer, action:
 }
 
 function stateCode(ex: ExchangeState, action: ExchangeAction): string {
-  if (action === 'reference' && ex.status === 'confirmed') return 'already_referenced';
+  if (action === 'reference' && ex.reversed) return 'reversed';
+  if (action === 'reference' && hoursStand(ex)) return 'already_referenced';
   if (action === 'record' && ex.status === 'accepted') return ex.approval === 'refused' ? 'approval_refused' : 'awaiting_approval';
   if ((action === 'confirm' || action === 'adjust') && ex.status === 'done') return 'adjustment_pending';
   if (action === 'accept_adjustment' && ex.status === 'done') return 'no_adjustment';
@@ -115,6 +123,7 @@ function stateCode(ex: ExchangeState, action: ExchangeAction): string {
 function stateMessage(ex: ExchangeState, action: ExchangeAction): string {
   switch (stateCode(ex, action)) {
     case 'already_referenced': return 'You have already left a reference for this exchange.';
+    case 'reversed': return 'A coordinator reversed the hours for this exchange, so it can no longer take references.';
     case 'awaiting_approval': return 'A coordinator needs to approve this exchange before the time can be recorded.';
     case 'approval_refused': return 'A coordinator did not approve this exchange, so no time can be recorded.';
     case 'adjustment_pending': return 'A changed time is waiting for the helper to accept it.';

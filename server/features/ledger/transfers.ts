@@ -1,9 +1,9 @@
 // Donations to the community fund, grants from it, reversals and group exchanges: every ledger
 // movement that is not a two-person exchange.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { groupExchanges, ledgerAccounts, ledgerEntries, ledgerTransactions, skills, users } from '../../db/schema.ts';
-import { conflict, forbidden, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
+import { blocks, groupExchanges, interactions, ledgerAccounts, ledgerEntries, ledgerTransactions, skills, users } from '../../db/schema.ts';
+import { AppError, conflict, forbidden, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import { formatMinutes, type GroupExchangeBody, type LedgerTransaction } from '../../../common/ledger.ts';
 import { mutual, recordInteractions } from '../exchanges/interactions.ts';
 import { isCoordinator, requireActiveParties, requireActiveParty, resolveActingAs } from '../exchanges/parties.ts';
@@ -67,6 +67,7 @@ export async function reverse(db: Db, communityId: string, coordinatorId: string
         communityId, kind: 'reversal', reversesId: original.id, reversedKind: original.kind, createdBy: coordinatorId, note: reason,
         legs: original.entries.map((e) => ({ accountId: e.accountId, amount: -e.amount })),
       });
+      await withdrawTies(tx, communityId, original, posted.id);
       const people = original.entries.map((e) => e.userId).filter((id): id is string => id !== null);
       await notify(tx, communityId, people, {
         kind: 'ledger.reversal', title: 'A coordinator reversed a transaction on your statement', body: reason, link: '/timebank/statement', sourceId: posted.id,
@@ -81,9 +82,44 @@ export async function reverse(db: Db, communityId: string, coordinatorId: string
 }
 
 /**
+ * A reversed exchange or group activity no longer counts as trust acted on: for each
+ * `exchange_confirmed` tie it wrote, an `exchange_reversed` fact of the opposite weight is
+ * appended with the same date, so the two cancel exactly in the trust graph (they decay alike)
+ * and the history keeps both. References people left stand: they are their own words.
+ */
+async function withdrawTies(tx: Db, communityId: string, original: LedgerTransaction, reversalId: string): Promise<void> {
+  const source = original.exchangeId ? { type: 'exchange', id: original.exchangeId } : original.groupExchangeId ? { type: 'group_exchange', id: original.groupExchangeId } : null;
+  if (!source) return;
+  const ties = await tx
+    .select({ actorId: interactions.actorId, subjectId: interactions.subjectId, occurredAt: interactions.occurredAt })
+    .from(interactions)
+    .where(and(eq(interactions.communityId, communityId), eq(interactions.kind, 'exchange_confirmed'), eq(interactions.sourceType, source.type), eq(interactions.sourceId, source.id)));
+  await recordInteractions(tx, communityId, ties.map((t) => ({ ...t, kind: 'exchange_reversed' as const, sourceType: 'reversal', sourceId: reversalId })));
+}
+
+/** Pairs (one from `people`, one from `others`) where either has blocked the other. */
+async function blockedAmong(db: Db, people: readonly string[], others: readonly string[]): Promise<{ blockerId: string; blockedId: string }[]> {
+  return db
+    .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
+    .from(blocks)
+    .where(or(
+      and(inArray(blocks.blockerId, [...people]), inArray(blocks.blockedId, [...others])),
+      and(inArray(blocks.blockerId, [...others]), inArray(blocks.blockedId, [...people])),
+    ));
+}
+
+/**
  * One activity credits several participants: the payer (the fund, or a member or organisation)
  * is debited the total in one transaction. Members may pay only from their own account (or an
  * organisation's they act for); coordinators may choose any payer.
+ *
+ * What it says about trust depends on who vouches for it. A coordinator recording the activity
+ * attests that it happened, as a proxy recording does, so the payer and each participant are
+ * tied both ways. A member paying out of their own balance speaks only for themselves: the
+ * ties run from the payer to the participants, never from the participants to the payer,
+ * because nobody may make others appear to trust them (otherwise one account could buy incoming
+ * ties from a hundred neighbours in a single call, which is exactly the fake-account attack the
+ * trust engine bounds). Nobody can credit someone they have blocked or who has blocked them.
  */
 export async function recordGroupExchange(db: Db, communityId: string, actorId: string, input: GroupExchangeBody) {
   const coordinator = await isCoordinator(db, communityId, actorId);
@@ -97,6 +133,14 @@ export async function recordGroupExchange(db: Db, communityId: string, actorId: 
   const names = await requireActiveParties(db, communityId, participantIds, 'participants');
   const [skill] = await db.select().from(skills).where(eq(skills.id, input.skillId));
   if (!skill) throw invalid('skill.not_found', 'Choose a skill from the list.', 'skillId');
+  // Noon UTC on the day, as proxy recordings date theirs, so the date reads the same everywhere.
+  const occurredAt = new Date(`${input.occurredOn}T12:00:00Z`);
+  if (occurredAt.getTime() > Date.now() + 86_400_000) throw invalid('ledger.future_activity', 'Record activities that have already happened.', 'occurredOn');
+  const blocked = await blockedAmong(db, [actorId, ...(payerId ? [payerId] : [])], participantIds);
+  if (blocked.length > 0) {
+    // The same answer as for someone outside the community: a block is never revealed.
+    throw new AppError('not_found', 'member.not_found', 'We could not find that member in this community.', 'participants');
+  }
 
   return db.transaction(async (tx) => {
     const settings = await getSettings(tx, communityId);
@@ -110,7 +154,12 @@ export async function recordGroupExchange(db: Db, communityId: string, actorId: 
       communityId, kind: 'group_exchange', groupExchangeId: group.id, createdBy: actorId, note: input.title,
       legs: [{ accountId: payerAccount, amount: -total }, ...input.participants.map((p) => ({ accountId: accounts.get(p.userId)!, amount: p.minutes }))],
     }, settings);
-    if (payerId) await recordInteractions(tx, communityId, participantIds.flatMap((id) => mutual(payerId, id, 'exchange_confirmed', 'group_exchange', group.id)));
+    if (payerId) {
+      const ties = coordinator
+        ? participantIds.flatMap((id) => mutual(payerId, id, 'exchange_confirmed', 'group_exchange', group.id, occurredAt))
+        : participantIds.map((id) => ({ actorId: payerId, subjectId: id, kind: 'exchange_confirmed' as const, sourceType: 'group_exchange', sourceId: group.id, occurredAt }));
+      await recordInteractions(tx, communityId, ties);
+    }
     for (const p of input.participants) {
       await notify(tx, communityId, [p.userId], {
         kind: 'ledger.group_exchange', title: `You were credited ${formatMinutes(p.minutes)} for "${input.title}"`, body: '', link: '/timebank/statement', sourceId: posted.id,
