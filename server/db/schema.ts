@@ -454,6 +454,8 @@ export const trustSurveys = pgTable('trust_surveys', {
   openedAt: ts('opened_at').notNull().defaultNow(),
   closedBy: uuid('closed_by'),
   closedAt: ts('closed_at'),
+  /** Answer counts, fixed when the survey closes (migrations/0009_trust_survey_results.sql). */
+  results: jsonb('results').$type<{ total: number; generalised: Record<string, number>; neighbourhood: Record<string, number> }>(),
 });
 
 export const GENERALISED_TRUST_ANSWERS = ['most_people', 'cannot_be_too_careful'] as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
-import { anonymous, countRows, makeCommunity, makeMember, makeOrganisation, signInAs, type Client, type TestCommunity, type TestUser } from '../../../test/factories.ts';
+import { anonymous, countRows, makeCommunity, makeMember, makeOrganisation, signInAs, TEST_PASSWORD, type Client, type TestCommunity, type TestUser } from '../../../test/factories.ts';
 import { guardCells } from './surveys.ts';
 
 let ctx: TestContext;
@@ -97,27 +97,37 @@ describe('the trust survey', () => {
     expect(await countRows(ctx, TABLES)).toEqual(before);
   });
 
-  it('hides counts under five, and any count the total would give away', async () => {
-    // So far one answer: nothing is shown.
+  it('shows no answers while the survey is open, only how many have answered (from 5 up)', async () => {
+    const noAnswers = { most_people: null, cannot_be_too_careful: null, mostPeopleShare: null };
+    const noNeighbourhood = { many: null, some: null, a_few: null, none: null, manyOrSomeShare: null };
+    // So far one answer: nothing is shown, not even the count.
     const one = (await coordinator.get(url('surveys'))).json()[0];
-    expect(one).toMatchObject({ responses: null, generalised: { most_people: null, cannot_be_too_careful: null, mostPeopleShare: null } });
-    // Seven more: 7 in all say most people, 1 can't be too careful; 6 many, 2 some.
+    expect(one).toMatchObject({ responses: null, generalised: noAnswers, neighbourhood: noNeighbourhood });
+    // Seven more: 7 in all say most people, 1 can't be too careful; 6 many, 2 some. Whatever the
+    // count, while it is open nobody can watch an answer arrive: every answer count stays hidden.
     for (const [i, resident] of residents.slice(1).entries()) {
       const client = await signInAs(ctx, resident);
       const response = await client.post(url(`surveys/${surveyId}/responses`), { generalised: i === 0 ? 'cannot_be_too_careful' : 'most_people', neighbourhood: i < 2 ? 'some' : 'many' });
       expect(response.statusCode).toBe(201);
+      const seen = [(await coordinator.get(url('surveys'))).json()[0], (await coordinator.get(url('dashboard'))).json().survey];
+      for (const results of seen) {
+        expect(results).toMatchObject({ responses: i + 2 < 5 ? null : i + 2, generalised: noAnswers, neighbourhood: noNeighbourhood });
+      }
     }
-    const results = (await coordinator.get(url('surveys'))).json()[0];
-    expect(results.responses).toBe(8);
-    // 7 vs 1: the 1 is hidden, and so is the 7, which would reveal it.
-    expect(results.generalised).toEqual({ most_people: null, cannot_be_too_careful: null, mostPeopleShare: null });
-    expect(results.neighbourhood).toEqual({ many: 6, some: null, a_few: null, none: null, manyOrSomeShare: null });
+    const officer = await signInAs(ctx, await makeMember(ctx, home, { role: 'officer' }));
+    expect((await officer.get(url('council'))).json().survey).toMatchObject({ responses: 8, generalised: noAnswers, neighbourhood: noNeighbourhood });
   });
 
-  it('closes the survey for good: later answers are refused, results stay', async () => {
+  it('closes the survey for good: later answers are refused, results are fixed and shown, small counts hidden', async () => {
     const closed = await coordinator.post(url(`surveys/${surveyId}/close`));
     expect(closed.statusCode).toBe(200);
     expect(closed.json().survey.open).toBe(false);
+    // 7 vs 1: the 1 is hidden, and so is the 7, which would reveal it.
+    expect(closed.json()).toMatchObject({
+      responses: 8,
+      generalised: { most_people: null, cannot_be_too_careful: null, mostPeopleShare: null },
+      neighbourhood: { many: 6, some: null, a_few: null, none: null, manyOrSomeShare: null },
+    });
     const before = await countRows(ctx, TABLES);
     expect((await coordinator.post(url(`surveys/${surveyId}/close`))).statusCode).toBe(409);
     const late = await signInAs(ctx, await makeMember(ctx, home));
@@ -128,11 +138,48 @@ describe('the trust survey', () => {
     expect(await countRows(ctx, TABLES)).toEqual(before);
     // The dashboard and the council view both carry the latest results beside the national figure.
     const dashboard = (await coordinator.get(url('dashboard'))).json();
-    expect(dashboard.survey).toMatchObject({ survey: { id: surveyId }, responses: 8 });
+    expect(dashboard.survey).toMatchObject({ survey: { id: surveyId }, responses: 8, neighbourhood: { many: 6 } });
     const officer = await signInAs(ctx, await makeMember(ctx, home, { role: 'officer' }));
     expect((await officer.get(url('council'))).json().survey).toMatchObject({ responses: 8, neighbourhood: { many: 6 } });
     expect((await officer.get(url('surveys'))).statusCode).toBe(200);
     expect((await late.get(url('surveys'))).statusCode).toBe(403);
+  });
+
+  it('keeps a closed survey’s counts fixed when someone who answered deletes their account', async () => {
+    const before = (await coordinator.get(url('surveys'))).json()[0];
+    const leaver = residents[3];
+    const client = await signInAs(ctx, leaver);
+    expect((await client.delete('/api/account', { currentPassword: TEST_PASSWORD })).statusCode).toBe(200);
+    // Their answer itself is gone…
+    expect(await ctx.database.query('SELECT 1 FROM trust_survey_responses WHERE user_id = $1', [leaver.id])).toEqual([]);
+    // …but the count that was shown does not drop by one, which would say how they answered.
+    expect((await coordinator.get(url('surveys'))).json()[0]).toEqual(before);
+  });
+
+  it('lists every survey over time, newest first, with each closed one’s results', async () => {
+    const second = await coordinator.post(url('surveys'), { title: 'Autumn trust survey' });
+    expect(second.statusCode).toBe(201);
+    const secondId = second.json().survey.id;
+    // Twelve answer: 7 most people, 5 careful; 6 many, 6 some.
+    const people = [...residents.filter((r) => r !== residents[3]), ...(await Promise.all(Array.from({ length: 5 }, () => makeMember(ctx, home))))];
+    for (const [i, person] of people.entries()) {
+      const client = await signInAs(ctx, person);
+      const answer = { generalised: i < 7 ? 'most_people' : 'cannot_be_too_careful', neighbourhood: i % 2 === 0 ? 'many' : 'some' };
+      expect((await client.post(url(`surveys/${secondId}/responses`), answer)).statusCode).toBe(201);
+    }
+    const whileOpen = (await coordinator.get(url('surveys'))).json();
+    expect(whileOpen.map((r: { survey: { id: string } }) => r.survey.id)).toEqual([secondId, surveyId]);
+    expect(whileOpen[0]).toMatchObject({ responses: 12, generalised: { most_people: null, mostPeopleShare: null }, neighbourhood: { many: null, manyOrSomeShare: null } });
+    expect((await coordinator.post(url(`surveys/${secondId}/close`))).statusCode).toBe(200);
+    const [autumn, spring] = (await coordinator.get(url('surveys'))).json();
+    expect(autumn).toEqual({
+      survey: expect.objectContaining({ id: secondId, title: 'Autumn trust survey', open: false }),
+      responses: 12,
+      generalised: { most_people: 7, cannot_be_too_careful: 5, mostPeopleShare: 7 / 12 },
+      // Nobody said "a few" or "none": both hidden, as any count under 5 is.
+      neighbourhood: { many: 6, some: 6, a_few: null, none: null, manyOrSomeShare: 1 },
+    });
+    expect(spring).toMatchObject({ survey: { id: surveyId }, responses: 8, neighbourhood: { many: 6 } });
   });
 });
 

@@ -12,6 +12,7 @@ import { useCouncil } from '../api.ts';
 import { LazyMeasureCharts as MeasureCharts } from './lazy-charts.tsx';
 import type { ChartMonth } from './measure-charts.tsx';
 import { SurveyResults } from './survey-results.tsx';
+import { SurveyTrend } from './survey-trend.tsx';
 import '../trust.css';
 
 const show = (value: number | null, percent = false) =>
@@ -48,7 +49,7 @@ function Areas({ data }: { data: Council }) {
   );
 }
 
-function CouncilBody({ data }: { data: Council }) {
+function CouncilBody({ communityId, data }: { communityId: string; data: Council }) {
   const months = useMemo<ChartMonth[]>(() => data.months.map((m) => ({ ...m })), [data.months]);
   return (
     <>
@@ -57,6 +58,7 @@ function CouncilBody({ data }: { data: Council }) {
       {data.areas.length > 0 ? <Areas data={data} /> : null}
       <h2>{t('trust.survey.title')}</h2>
       <SurveyResults results={data.survey} national={data.national} />
+      <SurveyTrend communityId={communityId} national={data.national} />
     </>
   );
 }
@@ -69,7 +71,7 @@ export function CouncilPage() {
     <>
       <PageHeader title={t('trust.council.title', { name })} lead={t('trust.council.lead')} />
       <QueryView query={council}>
-        {(data) => (data.months.length === 0 ? <EmptyState title={t('trust.dashboard.emptyTitle')}>{t('trust.council.empty')}</EmptyState> : <CouncilBody data={data} />)}
+        {(data) => (data.months.length === 0 ? <EmptyState title={t('trust.dashboard.emptyTitle')}>{t('trust.council.empty')}</EmptyState> : <CouncilBody communityId={communityId} data={data} />)}
       </QueryView>
     </>
   );

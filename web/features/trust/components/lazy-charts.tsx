@@ -5,9 +5,11 @@ import { Loading } from '../../../components/loading.tsx';
 import { t } from '../../../i18n/index.ts';
 import type { MeasureCharts as Charts } from './measure-charts.tsx';
 import type { NetworkMap as Map } from './network-map.tsx';
+import type { SurveyTrendChart as SurveyChart } from './survey-trend-chart.tsx';
 
 const ChartsModule = lazy(() => import('./measure-charts.tsx').then((m) => ({ default: m.MeasureCharts })));
 const MapModule = lazy(() => import('./network-map.tsx').then((m) => ({ default: m.NetworkMap })));
+const SurveyChartModule = lazy(() => import('./survey-trend-chart.tsx').then((m) => ({ default: m.SurveyTrendChart })));
 
 /** The month-by-month charts, loaded on first use. */
 export function LazyMeasureCharts(props: ComponentProps<typeof Charts>) {
@@ -23,6 +25,15 @@ export function LazyNetworkMap(props: ComponentProps<typeof Map>) {
   return (
     <Suspense fallback={<Loading label={t('trust.map.loading')} />}>
       <MapModule {...props} />
+    </Suspense>
+  );
+}
+
+/** The trust survey's chart over time, loaded on first use. */
+export function LazySurveyTrendChart(props: ComponentProps<typeof SurveyChart>) {
+  return (
+    <Suspense fallback={<Loading label={t('trust.chart.loading')} />}>
+      <SurveyChartModule {...props} />
     </Suspense>
   );
 }

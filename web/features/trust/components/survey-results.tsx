@@ -16,11 +16,18 @@ export function SurveyResults({ results, national }: { results: Results | null; 
     );
   }
   const { survey } = results;
+  if (survey.open) {
+    // The server sends no answers for an open survey: only how many have answered, from 5 up.
+    return (
+      <Card title={t('trust.survey.resultsTitle')} meta={t('trust.survey.openSince', { title: survey.title, date: formatDate(survey.openedAt) })}>
+        <p>{results.responses === null ? t('trust.survey.tooFewSoFar') : t('trust.survey.answeredSoFar', { count: results.responses })}</p>
+        <p>{t('trust.survey.shownWhenClosed')}</p>
+        <p className="text-small text-muted">{t('trust.survey.national', { share: percent(national.generalisedMostPeopleShare), source: national.source })}</p>
+      </Card>
+    );
+  }
   return (
-    <Card
-      title={t('trust.survey.resultsTitle')}
-      meta={survey.open ? t('trust.survey.openSince', { title: survey.title, date: formatDate(survey.openedAt) }) : t('trust.survey.closedOn', { title: survey.title, date: formatDate(survey.closedAt ?? survey.openedAt) })}
-    >
+    <Card title={t('trust.survey.resultsTitle')} meta={t('trust.survey.closedOn', { title: survey.title, date: formatDate(survey.closedAt ?? survey.openedAt) })}>
       <p>{results.responses === null ? t('trust.survey.tooFew') : t('trust.survey.responses', { count: results.responses })}</p>
       <div className="trust-table-wrap">
         <table className="trust-table">

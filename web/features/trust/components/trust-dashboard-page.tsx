@@ -17,6 +17,7 @@ import { useDashboard, useNetwork, useRecompute, useSurveyControls } from '../ap
 import { LazyMeasureCharts as MeasureCharts, LazyNetworkMap as NetworkMap } from './lazy-charts.tsx';
 import type { ChartMonth } from './measure-charts.tsx';
 import { SurveyResults } from './survey-results.tsx';
+import { SurveyTrend } from './survey-trend.tsx';
 import '../trust.css';
 
 const pct = (share: number) => `${formatNumber(Math.round(share * 100))}%`;
@@ -118,6 +119,7 @@ function DashboardBody({ communityId, data }: { communityId: string; data: Dashb
       <h2>{t('trust.survey.title')}</h2>
       <SurveyResults results={data.survey} national={data.national} />
       <SurveyControls communityId={communityId} data={data} />
+      <SurveyTrend communityId={communityId} national={data.national} />
       <p className="text-small text-muted">
         {data.lastRun ? t('trust.dashboard.lastRun', { when: formatDateTime(data.lastRun.finishedAt), members: data.lastRun.members, ties: data.lastRun.ties }) : null}{' '}
         {data.betweenness && !data.betweenness.exact ? t('trust.dashboard.sampled', { sources: data.betweenness.sources, error: pct(data.betweenness.errorBound) }) : null}
@@ -143,6 +145,7 @@ export function TrustDashboardPage() {
             <EmptyState title={t('trust.dashboard.emptyTitle')}>{t('trust.dashboard.empty')}</EmptyState>
             <SurveyResults results={data.survey} national={data.national} />
             <SurveyControls communityId={communityId} data={data} />
+            <SurveyTrend communityId={communityId} national={data.national} />
           </>
         ) : <DashboardBody communityId={communityId} data={data} />}
       </QueryView>
