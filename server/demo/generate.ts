@@ -1,6 +1,8 @@
 // Writes a planned demo neighbourhood (plan.ts) into the database through the same tables the
 // app uses, in one transaction with bulk inserts. Vouches, checks and upheld reports are also
-// appended to `interactions`, as the live services do. Reusable by tests and benchmarks:
+// appended to `interactions`, as the live services do. On top come months of exchanges and the
+// trust network (trust-network.ts), then the time bank as it is today (timebank-activity.ts),
+// then trust is recomputed. Reusable by tests and benchmarks:
 // `await generateNeighbourhood(db, { seed: 7, members: 300 })`.
 import { randomUUID } from 'node:crypto';
 import { asc, count } from 'drizzle-orm';
@@ -23,10 +25,12 @@ import {
   vouches,
 } from '../db/schema.ts';
 import { hashPassword } from '../lib/passwords.ts';
+import { recomputeCommunity } from '../features/trust/recompute.ts';
 import { REPORT_UPHELD_WEIGHT } from '../features/moderation/reports.ts';
 import { INTERACTION_WEIGHTS } from '../features/verification/service.ts';
 import { DEMO_ACCOUNTS, STARTER_SKILLS } from './data.ts';
 import { planNeighbourhood, type Plan } from './plan.ts';
+import { addTimebankActivity, tellMatchingHelpers } from './timebank-activity.ts';
 import { growTrustNetwork } from './trust-network.ts';
 
 export type NeighbourhoodOptions = {
@@ -44,8 +48,8 @@ export type NeighbourhoodOptions = {
   passwordHashes?: { admin: string; member: string };
   /**
    * Also grow months of exchanges, references and a ring of fake accounts on top
-   * (trust-network.ts), as `npm run demo` does. Default true; false gives only the people,
-   * checks, vouches and moderation planned here.
+   * (trust-network.ts), and today's time-bank activity (timebank-activity.ts), as `npm run demo`
+   * does. Default true; false gives only the people, checks, vouches and moderation planned here.
    */
   trustNetwork?: boolean;
 };
@@ -57,6 +61,8 @@ export type NeighbourhoodSummary = {
     people: number; organisations: number; verifications: number; vouches: number; pendingJoinRequests: number; reports: number; interactions: number;
     /** What trust-network.ts grew on top (all 0 without it). */
     exchanges: number; references: number; disputes: number; reversals: number;
+    /** Today's time bank (timebank-activity.ts; all 0 without the trust network). */
+    listings: number; exchangesInFlight: number; approvals: number; donations: number; grants: number; groupExchanges: number; proxyExchanges: number; notifications: number;
   };
   plan: Plan;
 };
@@ -142,9 +148,18 @@ export async function generateNeighbourhood(db: Db, options: NeighbourhoodOption
     await insertAll(tx, interactions, interactionRows);
   });
 
+  const seed = options.seed ?? 1;
   const grown = options.trustNetwork === false
-    ? { exchanges: 0, references: 0, disputes: 0, reversals: 0 }
-    : await growTrustNetwork(db, { communityIds: communityId, now, seed: options.seed ?? 1, passwordHash: memberHash, tag: options.tag });
+    ? { exchanges: 0, references: 0, disputes: 0, reversals: 0, ring: [], isolated: [] }
+    : await growTrustNetwork(db, { communityIds: communityId, now, seed, passwordHash: memberHash, tag: options.tag, recompute: false });
+  const activity = options.trustNetwork === false
+    ? { listings: 0, inFlight: 0, approvals: 0, donations: 0, grants: 0, groupExchanges: 0, proxyExchanges: 0, notifications: 0, recentRequests: [] }
+    : await addTimebankActivity(db, { communityIds: communityId, now, seed, tag: options.tag, ring: grown.ring, isolated: grown.isolated });
+  let matched = 0;
+  if (options.trustNetwork !== false) {
+    for (const id of communityId) await recomputeCommunity(db, id, { reason: 'demo', now, full: true });
+    matched = await tellMatchingHelpers(db, activity.recentRequests, now);
+  }
   const suffix = options.tag ? `+${options.tag}` : '';
   const address = (email: string) => email.replace('@', `${suffix}@`);
   return {
@@ -167,6 +182,14 @@ export async function generateNeighbourhood(db: Db, options: NeighbourhoodOption
       references: grown.references,
       disputes: grown.disputes,
       reversals: grown.reversals,
+      listings: activity.listings,
+      exchangesInFlight: activity.inFlight,
+      approvals: activity.approvals,
+      donations: activity.donations,
+      grants: activity.grants,
+      groupExchanges: activity.groupExchanges,
+      proxyExchanges: activity.proxyExchanges,
+      notifications: activity.notifications + matched,
     },
     plan,
   };

@@ -6,7 +6,7 @@
 // contain. Everything is written as the live services write it: exchanges with their timeline,
 // one balanced ledger transaction each (within the community's limits), references, and both
 // directions of each tie in `interactions`; then a few disputes and reversals (corrections.ts).
-// Then each community is recomputed.
+// Then each community is recomputed (or the caller does, once it has added the rest).
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -35,6 +35,8 @@ export type TrustNetworkOptions = {
   passwordHash?: string;
   /** As in generateNeighbourhood: keeps the fake accounts' emails apart from a first demo. */
   tag?: string;
+  /** Recompute each community's trust at the end (default true); false when the caller adds more first. */
+  recompute?: boolean;
 };
 
 export type TrustNetworkSummary = {
@@ -271,7 +273,7 @@ export async function growTrustNetwork(db: Db, options: TrustNetworkOptions): Pr
       summary.disputes += corrections.disputes;
       summary.reversals += corrections.reversals.length;
     });
-    await recomputeCommunity(db, communityId, { reason: 'demo', now: new Date(now), full: true });
+    if (options.recompute !== false) await recomputeCommunity(db, communityId, { reason: 'demo', now: new Date(now), full: true });
   }
   return summary;
 }

@@ -1,0 +1,81 @@
+// The balances of one demo community's ledger over time, so that postings the demo adds in the
+// past (donations, grants, group and proxy exchanges) keep to the rules the ledger service
+// applies when it posts (ledger/posting.ts limitBreach and the donor's no-overdraw rule), both
+// at the moment they are dated and at every later posting, whose own checks would otherwise
+// have seen different balances. Postings that may still happen (exchanges in flight) are
+// reserved at the end of time, so that whatever the members do next stays within the limits.
+import type { SettingsRow } from '../features/ledger/settings.ts';
+
+/** The community fund's owner key; members are keyed by user id. */
+export const FUND = 'fund';
+/** The moment of a posting that has not happened yet. */
+export const LATER = Number.MAX_SAFE_INTEGER;
+
+export type TimelineLeg = { owner: string; amount: number };
+type Point = { at: number; amount: number };
+
+export class LedgerTimeline {
+  private readonly points = new Map<string, Point[]>();
+
+  constructor(private readonly limits: Pick<SettingsRow, 'mode' | 'maxDebitMinutes' | 'maxCreditMinutes'>, entries: readonly { owner: string; at: number; amount: number }[]) {
+    for (const e of entries) this.list(e.owner).push({ at: e.at, amount: e.amount });
+    for (const list of this.points.values()) list.sort((a, b) => a.at - b.at);
+  }
+
+  private list(owner: string): Point[] {
+    let list = this.points.get(owner);
+    if (!list) this.points.set(owner, (list = []));
+    return list;
+  }
+
+  /** The balance just after everything posted up to `at` (inclusive). */
+  balanceAt(owner: string, at: number): number {
+    let sum = 0;
+    for (const p of this.points.get(owner) ?? []) if (p.at <= at) sum += p.amount;
+    return sum;
+  }
+
+  /** The balance once everything, reservations included, is posted. */
+  final(owner: string): number {
+    return this.balanceAt(owner, LATER);
+  }
+
+  /**
+   * Whether these legs, posted at `at`, break no rule then or at any later posting: a member's
+   * balance stays within the debit and credit limits in the direction it moves, the fund never
+   * goes below zero, and an account in `noOverdraw` has the hours it gives at the time.
+   */
+  fits(legs: readonly TimelineLeg[], at: number, noOverdraw: readonly string[] = []): boolean {
+    return legs.every((leg) => {
+      const floor = leg.owner === FUND ? 0 : this.limits.mode === 'participation' ? -Infinity : -this.limits.maxDebitMinutes;
+      const ceiling = leg.owner === FUND || this.limits.mode === 'participation' ? Infinity : this.limits.maxCreditMinutes;
+      let running = this.balanceAt(leg.owner, at) + leg.amount;
+      if (noOverdraw.includes(leg.owner) && running < 0) return false;
+      const within = (b: number) => (leg.amount < 0 ? b >= floor : b <= ceiling);
+      if (!within(running)) return false;
+      for (const p of this.points.get(leg.owner) ?? []) {
+        if (p.at <= at) continue;
+        running += p.amount;
+        if (!within(running)) return false;
+      }
+      return true;
+    });
+  }
+
+  /** Records legs posted at `at` (checked with fits first). */
+  post(legs: readonly TimelineLeg[], at: number): void {
+    for (const leg of legs) {
+      const list = this.list(leg.owner);
+      let i = list.length;
+      while (i > 0 && list[i - 1].at > at) i--;
+      list.splice(i, 0, { at, amount: leg.amount });
+    }
+  }
+
+  /** Posts the legs if they fit; says whether they did. */
+  tryPost(legs: readonly TimelineLeg[], at: number, noOverdraw: readonly string[] = []): boolean {
+    if (!this.fits(legs, at, noOverdraw)) return false;
+    this.post(legs, at);
+    return true;
+  }
+}
