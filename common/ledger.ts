@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { communityParams } from './communities.ts';
 import { skillCategory } from './skills.ts';
+import { verificationLevel } from './verification.ts';
 
 /** One exchange records at most a day's work; anything longer is almost certainly a typo. */
 export const MAX_EXCHANGE_MINUTES = 24 * 60;
@@ -48,7 +49,10 @@ export const timebankSettings = z.object({
   maxCreditMinutes: z.number(),
   autoConfirmDays: z.number(),
   approvalCategories: z.array(z.string()),
+  /** Categories whose helper must be safeguarding-checked, on top of work with children or vulnerable adults, which always needs it. */
   safeguardingCategories: z.array(z.string()),
+  /** The level a helper needs for help given in someone's home. */
+  homeVisitLevel: verificationLevel,
   updatedAt: z.string(),
 });
 export type TimebankSettings = z.infer<typeof timebankSettings>;
@@ -60,6 +64,7 @@ export const timebankSettingsUpdate = z.object({
   autoConfirmDays: z.number().int().min(1, { message: 'Use at least 1 day' }).max(90, { message: 'Use at most 90 days' }).optional(),
   approvalCategories: categories.optional(),
   safeguardingCategories: categories.optional(),
+  homeVisitLevel: verificationLevel.optional(),
 });
 export type TimebankSettingsUpdate = z.infer<typeof timebankSettingsUpdate>;
 

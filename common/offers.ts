@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { communityParams } from './communities.ts';
 import { isoDate } from './ledger.ts';
+import { verificationLevel } from './verification.ts';
 
 export const LISTING_KINDS = ['offer', 'request'] as const;
 export const LISTING_PLACES = ['at_home', 'in_someones_home', 'in_public', 'online'] as const;
@@ -10,6 +11,7 @@ export const LISTING_STATUSES = ['open', 'paused', 'closed'] as const;
 export const listingKind = z.enum(LISTING_KINDS);
 /** Where the help happens: at the helper's home, in someone's home, somewhere public, online. */
 export const listingPlace = z.enum(LISTING_PLACES);
+export type ListingPlace = z.infer<typeof listingPlace>;
 export const listingStatus = z.enum(LISTING_STATUSES);
 
 /** A point on the map. The server snaps it to a ~200 m grid before storing it. */
@@ -72,6 +74,24 @@ export type ListingsQuery = z.infer<typeof listingsQuery>;
 
 export const skillSummary = z.object({ id: z.number(), slug: z.string(), label: z.string(), category: z.string() });
 
+/**
+ * Why a helper needs a level: work with children, with adults who may be vulnerable, a category
+ * the community marks for safeguarding, or help given in someone's home.
+ */
+export const HELPER_NEED_REASONS = ['children', 'vulnerable_adults', 'category', 'in_someones_home'] as const;
+export type HelperNeedReason = (typeof HELPER_NEED_REASONS)[number];
+
+/** What the helper in an exchange must be: a verification level, and why. */
+export const helperNeed = z.object({ level: verificationLevel, reasons: z.array(z.enum(HELPER_NEED_REASONS)) });
+export type HelperNeed = z.infer<typeof helperNeed>;
+
+/**
+ * Why the viewer cannot answer a listing: it is not open, its owner cannot take part now, the
+ * viewer would be the helper of a request and does not meet `needs`, or the owner of an offer
+ * no longer does (a DBS check lapsed).
+ */
+export const CANNOT_ANSWER_REASONS = ['not_open', 'owner_unavailable', 'viewer_not_cleared', 'owner_not_cleared'] as const;
+
 export const listing = z.object({
   id: z.uuid(),
   kind: listingKind,
@@ -88,8 +108,14 @@ export const listing = z.object({
   location: location.nullable(),
   /** From the point in the query, when one was given and the listing has a location. */
   distanceM: z.number().nullable(),
-  /** The helper must be safeguarding-checked (DBS) in this community. */
+  /** What the helper must be in this community (null: anyone may help). The server applies the same rule. */
+  needs: helperNeed.nullable(),
+  /** The helper must be safeguarding-checked (DBS): `needs.level` is safeguarding-checked. */
   needsSafeguarding: z.boolean(),
+  /** Whether the viewer could answer it now; null for their own listing. */
+  canAnswer: z.boolean().nullable(),
+  /** Why not, when `canAnswer` is false. */
+  cannotAnswer: z.enum(CANNOT_ANSWER_REASONS).nullable(),
   /** A coordinator approves exchanges in this category before the work starts. */
   needsApproval: z.boolean(),
   mine: z.boolean(),

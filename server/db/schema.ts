@@ -46,6 +46,8 @@ export const skills = pgTable('skills', {
   slug: text('slug').notNull(),
   label: text('label').notNull(),
   category: text('category').notNull().default('other'),
+  /** Work with children or with adults who may be vulnerable: the helper must be safeguarding-checked (0008_safeguarding_rules). */
+  worksWith: text('works_with', { enum: ['children', 'vulnerable_adults'] }),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
@@ -267,6 +269,8 @@ export const timebankSettings = pgTable('timebank_settings', {
   autoConfirmDays: integer('auto_confirm_days').notNull().default(14),
   approvalCategories: text('approval_categories').array().notNull().default([]),
   safeguardingCategories: text('safeguarding_categories').array().notNull().default(['care-company']),
+  /** The level a helper needs for help in someone's home (0008_safeguarding_rules). */
+  homeVisitLevel: text('home_visit_level', { enum: ['registered', 'vouched', 'verified', 'safeguarding-checked'] }).notNull().default('verified'),
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

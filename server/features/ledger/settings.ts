@@ -16,6 +16,7 @@ export function presentSettings(row: SettingsRow): TimebankSettings {
     autoConfirmDays: row.autoConfirmDays,
     approvalCategories: row.approvalCategories,
     safeguardingCategories: row.safeguardingCategories,
+    homeVisitLevel: row.homeVisitLevel,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -27,7 +28,7 @@ export async function getSettings(db: Db, communityId: string): Promise<Settings
   return row;
 }
 
-/** A coordinator changes the mode, limits, auto-confirm days or the categories that need approval or safeguarding. */
+/** A coordinator changes the mode, limits, auto-confirm days, the categories that need approval or safeguarding, or the level for help in someone's home. */
 export async function updateSettings(db: Db, communityId: string, coordinatorId: string, input: TimebankSettingsUpdate): Promise<TimebankSettings> {
   // One UPDATE of only the fields sent, so two coordinators changing different fields both win.
   const [row] = await db

@@ -7,7 +7,7 @@ import { listings, profiles, skills, userSkills, users } from '../../db/schema.t
 import { forbidden, notFound } from '../../lib/errors.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import type { ListingMatches } from '../../../common/offers.ts';
-import { safeguardingChecked } from '../exchanges/safeguarding.ts';
+import { helperLevels, meetsNeed } from '../exchanges/safeguarding.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
 import { todayIn } from '../verification/dates.ts';
 import { availabilityOverlap } from './availability.ts';
@@ -16,7 +16,8 @@ import { sharedActs } from './shared-acts.ts';
 import { distanceM, type Point } from './geo.ts';
 import { emailOptedIn, notify } from './notifications.ts';
 import { activeMember, notBlocked, notExpired } from './filters.ts';
-import { findListing, listingColumns, presentListing, type ListingViewer } from './service.ts';
+import { levelAtLeast } from '../verification/service.ts';
+import { findListing, listingColumns, listingNeed, presentListings, type ListingViewer } from './service.ts';
 
 type Fit = 'offer' | 'skill' | 'category';
 const FIT_SCORE: Record<Fit, number> = { offer: 1, skill: 0.8, category: 0.5 };
@@ -48,7 +49,10 @@ type Listed = NonNullable<Awaited<ReturnType<typeof findListing>>>;
  */
 type Ranking = { forOwner: boolean; limit?: number };
 
-/** Helpers for a request: members with an open offer in the skill or category, or the skill on their profile. */
+/**
+ * Helpers for a request: members with an open offer in the skill or category, or the skill on
+ * their profile, who meet what the request needs of its helper (exchanges/safeguarding.ts).
+ */
 export async function helpersFor(db: Db, communityId: string, request: Listed, settings: SettingsRow, { forOwner, limit = 20 }: Ranking) {
   const requester = request.l.ownerId;
   const sameSkillOrCategory = or(eq(skills.id, request.skill.id), eq(skills.category, request.skill.category));
@@ -74,19 +78,19 @@ export async function helpersFor(db: Db, communityId: string, request: Listed, s
   }
   for (const s of skilled) consider(s.userId, { fit: s.skillId === request.skill.id ? 'skill' : 'category', offerId: null, distanceM: null, availability: null });
   const ids = [...best.keys()];
-  const [checked, ties, trust, names] = await Promise.all([
-    safeguardingChecked(db, communityId, ids),
+  const [levels, ties, trust, names] = await Promise.all([
+    helperLevels(db, communityId, ids),
     forOwner ? sharedActs(db, communityId, requester, ids) : new Map<string, number>(),
     forOwner ? connectionStrength(db, communityId, requester, ids) : new Map<string, number>(),
     ids.length ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)) : Promise.resolve([]),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.displayName]));
-  const mustBeChecked = settings.safeguardingCategories.includes(request.skill.category);
+  const need = listingNeed(request, settings);
   return [...best]
-    .filter(([id]) => !mustBeChecked || checked.has(id))
+    .filter(([id]) => meetsNeed(levels.get(id), need))
     .map(([id, c]) => ({
       user: { id, displayName: nameOf.get(id) ?? 'Member' }, fit: c.fit, offerId: c.offerId, distanceM: c.distanceM, availabilityOverlap: c.availability,
-      connection: forOwner ? ties.get(id) ?? 0 : null, safeguardingChecked: checked.has(id),
+      connection: forOwner ? ties.get(id) ?? 0 : null, safeguardingChecked: levelAtLeast(levels.get(id) ?? 'registered', 'safeguarding-checked'),
       rank: rankScore({ fit: c.fit, distanceM: c.distanceM, availability: c.availability, trust: trust.get(id) ?? 0 }),
     }))
     .sort((a, b) => b.rank - a.rank || a.user.displayName.localeCompare(b.user.displayName))
@@ -94,7 +98,7 @@ export async function helpersFor(db: Db, communityId: string, request: Listed, s
     .map(({ rank: _rank, ...suggestion }) => suggestion);
 }
 
-/** Open requests an offer could answer: the same skill, or the same category. */
+/** Open requests an offer could answer: the same skill, or the same category, where its owner meets what the request needs. */
 async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: ListingViewer, settings: SettingsRow, { forOwner, limit = 20 }: Ranking) {
   const helper = offer.l.ownerId;
   const rows = await db.select(listingColumns(communityId))
@@ -103,25 +107,26 @@ async function requestsFor(db: Db, communityId: string, offer: Listed, viewer: L
       or(eq(skills.id, offer.skill.id), eq(skills.category, offer.skill.category)),
       notExpired(todayIn()), activeMember(communityId, listings.ownerId), notBlocked(helper, listings.ownerId)));
   const owners = rows.map((r) => r.l.ownerId);
-  const [checked, ties, trust] = await Promise.all([
-    safeguardingChecked(db, communityId, [helper]),
+  const [levels, ties, trust] = await Promise.all([
+    helperLevels(db, communityId, [helper]),
     forOwner ? sharedActs(db, communityId, helper, owners) : new Map<string, number>(),
     forOwner ? connectionStrength(db, communityId, helper, owners) : new Map<string, number>(),
   ]);
   const here = pointOf(offer.l);
-  return rows
-    .filter((r) => !settings.safeguardingCategories.includes(r.skill.category) || checked.has(helper))
+  const ranked = rows
+    .filter((r) => meetsNeed(levels.get(helper), listingNeed(r, settings)))
     .map((r) => {
       const fit: Fit = r.skill.id === offer.skill.id ? 'skill' : 'category';
       const distance = apart(here, pointOf(r.l));
       const availability = availabilityOverlap(offer.l.availability, r.l.availability);
       const connection = forOwner ? ties.get(r.l.ownerId) ?? 0 : null;
       const rank = rankScore({ fit, distanceM: distance, availability, trust: trust.get(r.l.ownerId) ?? 0 });
-      return { listing: presentListing({ ...r, distanceM: distance }, viewer, settings), fit, availabilityOverlap: availability, connection, rank };
+      return { row: { ...r, distanceM: distance }, fit, availabilityOverlap: availability, connection, rank };
     })
-    .sort((a, b) => b.rank - a.rank || a.listing.createdAt.localeCompare(b.listing.createdAt))
-    .slice(0, limit)
-    .map(({ rank: _rank, ...suggestion }) => suggestion);
+    .sort((a, b) => b.rank - a.rank || a.row.l.createdAt.getTime() - b.row.l.createdAt.getTime())
+    .slice(0, limit);
+  const presented = await presentListings(db, communityId, ranked.map((r) => r.row), viewer, settings);
+  return ranked.map(({ fit, availabilityOverlap: overlap, connection }, i) => ({ listing: presented[i], fit, availabilityOverlap: overlap, connection }));
 }
 
 /** Suggestions for a listing, for its owner (or their organisation's agents) and coordinators. */

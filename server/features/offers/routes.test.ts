@@ -23,7 +23,8 @@ let gardening: number;
 beforeAll(async () => {
   ctx = await createTestContext();
   community = await makeCommunity(ctx);
-  member = await signInAs(ctx, await makeMember(ctx, community));
+  // Verified: the offers below are help in someone's home, which needs it by default.
+  member = await signInAs(ctx, await makeMember(ctx, community, { verified: true }));
   gardening = await skillIdOf(ctx, 'gardening');
 });
 afterAll(() => ctx?.close());
@@ -86,7 +87,7 @@ describe('posting and changing listings', () => {
     const agent = await makeMember(ctx, community);
     const org = await makeOrganisation(ctx, community, { agents: [agent] });
     expect((await member.post(url(), { ...offerBody(), onBehalfOf: org.id })).json().error.code).toBe('organisation.not_agent');
-    const res = await (await signInAs(ctx, agent)).post(url(), { ...offerBody(), onBehalfOf: org.id });
+    const res = await (await signInAs(ctx, agent)).post(url(), { ...offerBody(), place: 'in_public', onBehalfOf: org.id });
     expect(res.json()).toMatchObject({ owner: { id: org.id, kind: 'organisation' }, mine: true });
   });
 
