@@ -22,6 +22,9 @@ async function seedTimebank(kith: Kith, world: World): Promise<Seeded> {
   const [grace, owen, lena, peter] = await Promise.all(['Grace Okonkwo', 'Owen Price', 'Lena Kowalska', 'Peter Walsh'].map(person));
   // This community checks garden work in people's homes before it happens.
   await setTimebank(ctx, community, { approvalCategories: ['home-garden'] });
+  // Help in someone's home needs a verified helper: a coordinator met Owen in person.
+  const asCoordinator = await signInAs(ctx, world.coordinator);
+  expect((await asCoordinator.post(`/api/communities/${community.id}/members/${owen.id}/verifications`, { kind: 'identity_address', checkedOn: todayIn(), note: 'Met at the community hall' })).statusCode).toBe(201);
   const near = (dLat: number, dLng: number) => ({ lat: 51.5 + dLat, lng: -0.1 + dLng });
   const owenOffer = await makeListing(ctx, community, owen, {
     kind: 'offer', title: 'Garden tidy-ups and lawn mowing', skill: 'gardening', description: 'I bring my own mower and tools.', availability: 'Saturday mornings', place: 'in_someones_home', durationMinutes: 120, ...near(0.003, 0.002),
@@ -46,7 +49,6 @@ async function seedTimebank(kith: Kith, world: World): Promise<Seeded> {
   const visits = await makeExchange(ctx, community, grace, lena, { status: 'done', recordedMinutes: 180, skill: 'befriending' });
   expect((await asLena.post(`/api/communities/${community.id}/exchanges/${visits.id}/confirm`)).statusCode).toBe(200);
   expect((await (await signInAs(ctx, grace)).post(`/api/communities/${community.id}/ledger/donations`, { minutes: 120, note: 'For whoever needs it' })).statusCode).toBe(201);
-  const asCoordinator = await signInAs(ctx, world.coordinator);
   expect((await asCoordinator.post(`/api/communities/${community.id}/ledger/grants`, { userId: peter.id, minutes: 60, reason: 'Thank you for clearing the church path' })).statusCode).toBe(201);
   return { lenaRequestId: lenaRequest.id, owenOfferId: owenOffer.id, disputedId: disputed.id };
 }
@@ -306,6 +308,18 @@ describe('the time bank in the browser', { timeout: 180_000 }, () => {
     expect(await page.getByText('Enter at least 1 minute').count()).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'timebank-form-error');
+  });
+
+  it('tells a member without a DBS check what a request for work with children needs, instead of the form', async () => {
+    const page = pages.lena;
+    const request = await makeListing(kith.ctx, { id: world.communityId }, world.member, { kind: 'request', title: 'Reading with my granddaughter after school', skill: 'reading-together', place: 'at_home' });
+    await page.goto(`/timebank/listings/${request.id}`);
+    await settle(page);
+    await page.getByText('You cannot help with this yet').waitFor();
+    await page.getByText('It is work with children.').waitFor();
+    await page.getByText('Ask a coordinator about a DBS check.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Offer to help' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('works on a phone-sized screen', async () => {

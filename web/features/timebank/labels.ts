@@ -2,7 +2,9 @@
 // shared schema's union, so a new status, place or step fails the typecheck until it is named.
 import type { ExchangeAction, ExchangeStatus } from '../../../common/exchanges.ts';
 import type { LedgerTransaction } from '../../../common/ledger.ts';
-import type { Listing } from '../../../common/offers.ts';
+import type { HelperNeed, HelperNeedReason, Listing } from '../../../common/offers.ts';
+import type { VerificationLevel } from '../../../common/verification.ts';
+import { categoryName } from '../../components/labels.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 
 export const PLACES: Listing['place'][] = ['at_home', 'in_someones_home', 'in_public', 'online'];
@@ -14,6 +16,41 @@ const PLACE_KEYS: Record<Listing['place'], MessageKey> = {
 };
 /** Where the help happens, in words. */
 export const placeName = (place: Listing['place']) => t(PLACE_KEYS[place]);
+
+/** The words for what a listing's helper must be, per level (nothing to say for any member). */
+type NeedWords = { badge: MessageKey; title: MessageKey; body: MessageKey; you: MessageKey; how: MessageKey; owner: MessageKey };
+const NEED_WORDS: Record<Exclude<VerificationLevel, 'registered'>, NeedWords> = {
+  vouched: {
+    badge: 'timebank.listing.needsVouched', title: 'timebank.listing.vouchedTitle', body: 'timebank.listing.vouched',
+    you: 'timebank.answer.youVouched', how: 'timebank.answer.howVouched', owner: 'timebank.answer.ownerVouched',
+  },
+  verified: {
+    badge: 'timebank.listing.needsVerified', title: 'timebank.listing.verifiedTitle', body: 'timebank.listing.verified',
+    you: 'timebank.answer.youVerified', how: 'timebank.answer.howVerified', owner: 'timebank.answer.ownerVerified',
+  },
+  'safeguarding-checked': {
+    badge: 'timebank.listing.needsSafeguarding', title: 'timebank.listing.safeguardingTitle', body: 'timebank.listing.safeguarding',
+    you: 'timebank.answer.youSafeguarding', how: 'timebank.answer.howSafeguarding', owner: 'timebank.answer.ownerSafeguarding',
+  },
+};
+/** What to say about a listing's need, or null when any member may help. */
+export const needWords = (need: HelperNeed | null): { [K in keyof NeedWords]: (params?: Record<string, string>) => string } | null => {
+  if (!need || need.level === 'registered') return null;
+  const keys = NEED_WORDS[need.level];
+  return {
+    badge: () => t(keys.badge), title: () => t(keys.title), body: () => t(keys.body),
+    you: () => t(keys.you), how: () => t(keys.how), owner: (params = {}) => t(keys.owner, params),
+  };
+};
+
+const NEED_REASON_KEYS: Record<HelperNeedReason, MessageKey> = {
+  children: 'timebank.need.children',
+  vulnerable_adults: 'timebank.need.vulnerable_adults',
+  category: 'timebank.need.category',
+  in_someones_home: 'timebank.need.in_someones_home',
+};
+/** Why a listing needs what it does, one sentence per reason. */
+export const needReasons = (need: HelperNeed, category: string) => need.reasons.map((reason) => t(NEED_REASON_KEYS[reason], { category: categoryName(category).toLowerCase() }));
 
 const LISTING_STATUS_KEYS: Record<Listing['status'], MessageKey> = { open: 'timebank.listingStatus.open', paused: 'timebank.listingStatus.paused', closed: 'timebank.listingStatus.closed' };
 /** An offer's or request's status, in words. */

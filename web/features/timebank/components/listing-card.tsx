@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { t } from '../../../i18n/index.ts';
 import type { Listing } from '../../../../common/offers.ts';
 import { formatDistance, formatDuration } from '../duration.ts';
-import { listingStatusName, placeName } from '../labels.ts';
+import { listingStatusName, needWords, placeName } from '../labels.ts';
 
 /** The badges that say what kind of listing this is and what it needs. */
 export function ListingBadges({ listing }: { listing: Listing }) {
@@ -11,10 +11,17 @@ export function ListingBadges({ listing }: { listing: Listing }) {
       <span className={listing.kind === 'offer' ? 'badge badge--verified' : 'badge badge--vouched'}>{listing.kind === 'offer' ? t('timebank.kind.offer') : t('timebank.kind.request')}</span>
       {listing.status !== 'open' ? <span className="badge badge--role">{listingStatusName(listing.status)}</span> : null}
       {listing.expired ? <span className="badge badge--warning">{t('timebank.listing.expired')}</span> : null}
-      {listing.needsSafeguarding ? <span className="badge badge--safeguarding-checked">{t('timebank.listing.needsSafeguarding')}</span> : null}
+      <NeedBadge listing={listing} />
       {listing.needsApproval ? <span className="badge badge--role">{t('timebank.listing.needsApproval')}</span> : null}
     </div>
   );
+}
+
+/** What the helper must be, as a badge styled like that level's. */
+function NeedBadge({ listing }: { listing: Listing }) {
+  const words = needWords(listing.needs);
+  if (!words || !listing.needs) return null;
+  return <span className={`badge badge--${listing.needs.level}`}>{words.badge()}</span>;
 }
 
 /** One offer or request in a list: what, who, where, how long and how far. */

@@ -1,5 +1,6 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Card } from '../../../components/card.tsx';
+import { levelName } from '../../../components/labels.ts';
 import { Notice } from '../../../components/notice.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
@@ -22,9 +23,10 @@ export function NewListingPage() {
     <>
       <PageHeader title={kind === 'offer' ? t('timebank.new.titleOffer') : t('timebank.new.titleRequest')} lead={t('timebank.new.lead')} />
       <TimebankNav />
-      {settings.data && settings.data.safeguardingCategories.length > 0 ? (
+      {kind === 'offer' ? (
         <Notice tone="info" title={t('timebank.new.safeguardingTitle')}>
           <p>{t('timebank.new.safeguarding')}</p>
+          {settings.data && settings.data.homeVisitLevel !== 'registered' ? <p>{t('timebank.new.homeVisits', { level: levelName(settings.data.homeVisitLevel).toLowerCase() })}</p> : null}
         </Notice>
       ) : null}
       <Card>

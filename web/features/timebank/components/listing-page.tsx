@@ -12,7 +12,7 @@ import { useActiveCommunity } from '../../../lib/session.ts';
 import type { Listing } from '../../../../common/offers.ts';
 import { useListing, useListingStatus } from '../api/listings.ts';
 import { formatDuration } from '../duration.ts';
-import { listingStatusName, placeName } from '../labels.ts';
+import { listingStatusName, needReasons, needWords, placeName } from '../labels.ts';
 import { ListingBadges } from './listing-card.tsx';
 import { ProposeForm } from './propose-form.tsx';
 import { Suggestions } from './suggestions.tsx';
@@ -52,11 +52,7 @@ export function ListingPage() {
               { label: t('timebank.listing.posted'), value: formatDate(data.createdAt) },
             ]}
           />
-          {data.needsSafeguarding ? (
-            <Notice tone="info" title={t('timebank.listing.safeguardingTitle')}>
-              <p>{t('timebank.listing.safeguarding')}</p>
-            </Notice>
-          ) : null}
+          {data.mine || data.canAnswer ? <NeedNotice listing={data} /> : null}
           {data.needsApproval ? (
             <Notice tone="info" title={t('timebank.listing.approvalTitle')}>
               <p>{t('timebank.listing.approval')}</p>
@@ -69,14 +65,65 @@ export function ListingPage() {
   );
 }
 
-function Answer({ listing }: { listing: Listing }) {
-  if (listing.status !== 'open' || listing.expired) {
+/** What the helper must be and why, from the same rule the server applies. */
+function NeedNotice({ listing }: { listing: Listing }) {
+  const words = needWords(listing.needs);
+  if (!words || !listing.needs) return null;
+  return (
+    <Notice tone="info" title={words.title()}>
+      <p>{words.body()}</p>
+      <Reasons listing={listing} />
+    </Notice>
+  );
+}
+
+function Reasons({ listing }: { listing: Listing }) {
+  if (!listing.needs || listing.needs.reasons.length === 0) return null;
+  return (
+    <>
+      <p>{t('timebank.need.why')}</p>
+      <ul>
+        {needReasons(listing.needs, listing.skill.category).map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * Why the viewer cannot answer, in place of the form: what the help needs and how to get it
+ * when they would be the helper, or that the offer's owner cannot give it at the moment.
+ */
+function CannotAnswer({ listing }: { listing: Listing }) {
+  const words = needWords(listing.needs);
+  const name = listing.owner.displayName;
+  if (listing.cannotAnswer === 'viewer_not_cleared' && words) {
     return (
-      <Notice tone="info">
-        <p>{t('timebank.listing.notOpen')}</p>
+      <Notice tone="warning" title={t('timebank.answer.youTitle')}>
+        <p>{words.you()}</p>
+        <Reasons listing={listing} />
+        <p>{words.how()}</p>
       </Notice>
     );
   }
+  if (listing.cannotAnswer === 'owner_not_cleared' && words) {
+    return (
+      <Notice tone="warning" title={t('timebank.answer.ownerTitle', { name })}>
+        <p>{words.owner({ name })}</p>
+        <Reasons listing={listing} />
+      </Notice>
+    );
+  }
+  return (
+    <Notice tone="info">
+      <p>{listing.cannotAnswer === 'owner_unavailable' ? t('timebank.answer.ownerUnavailable', { name }) : t('timebank.listing.notOpen')}</p>
+    </Notice>
+  );
+}
+
+function Answer({ listing }: { listing: Listing }) {
+  if (listing.canAnswer === false || listing.status !== 'open' || listing.expired) return <CannotAnswer listing={listing} />;
   const title = listing.kind === 'offer' ? t('timebank.propose.titleOffer', { name: listing.owner.displayName }) : t('timebank.propose.titleRequest', { name: listing.owner.displayName });
   return (
     <Card title={title}>

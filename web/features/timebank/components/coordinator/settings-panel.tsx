@@ -1,19 +1,28 @@
 import { Card } from '../../../../components/card.tsx';
 import { Checkbox, Fieldset, Radios, TextField } from '../../../../components/fields.tsx';
 import { Form } from '../../../../components/form.tsx';
-import { categoryName, SKILL_CATEGORIES } from '../../../../components/labels.ts';
+import { categoryName, SKILL_CATEGORIES, VERIFICATION_LEVELS } from '../../../../components/labels.ts';
 import { Notice } from '../../../../components/notice.tsx';
 import { QueryView } from '../../../../components/query-view.tsx';
-import { t } from '../../../../i18n/index.ts';
+import { t, type MessageKey } from '../../../../i18n/index.ts';
 import { ApiError } from '../../../../lib/api.ts';
 import { fieldError } from '../../../../lib/form.ts';
 import { useActiveCommunity } from '../../../../lib/session.ts';
 import type { TimebankSettings } from '../../../../../common/ledger.ts';
+import type { VerificationLevel } from '../../../../../common/verification.ts';
 import { useTimebankSettings, useUpdateTimebankSettings } from '../../api/ledger.ts';
 import { readDuration } from '../../duration.ts';
 import { DurationField } from '../duration-field.tsx';
 
 type Category = (typeof SKILL_CATEGORIES)[number];
+
+const HOME_LEVEL_WORDS: Record<VerificationLevel, [MessageKey, MessageKey]> = {
+  registered: ['timebank.settings.home.registered', 'timebank.settings.home.registeredHint'],
+  vouched: ['timebank.settings.home.vouched', 'timebank.settings.home.vouchedHint'],
+  verified: ['timebank.settings.home.verified', 'timebank.settings.home.verifiedHint'],
+  'safeguarding-checked': ['timebank.settings.home.safeguarding-checked', 'timebank.settings.home.safeguarding-checkedHint'],
+};
+const homeLevel = (value: string): VerificationLevel | undefined => VERIFICATION_LEVELS.find((level) => level === value);
 
 /** The community's time-bank rules: how hours are counted, balance limits, auto-confirmation, and which kinds of help need a check or an approval. */
 export function SettingsPanel() {
@@ -46,6 +55,7 @@ export function SettingsPanel() {
                   autoConfirmDays: Number(days),
                   approvalCategories: form.all('approvalCategories') as Category[],
                   safeguardingCategories: form.all('safeguardingCategories') as Category[],
+                  homeVisitLevel: homeLevel(form.text('homeVisitLevel')),
                 });
               }}
             >
@@ -76,6 +86,14 @@ function SettingsFields({ current, error }: { current: TimebankSettings; error: 
       <TextField name="autoConfirmDays" label={t('timebank.settings.autoConfirmDays')} hint={t('timebank.settings.autoConfirmDaysHint')} inputMode="numeric" short defaultValue={String(current.autoConfirmDays)} error={fieldError(error, 'autoConfirmDays')} />
       <CategoryChoices name="approvalCategories" legend={t('timebank.settings.approval')} hint={t('timebank.settings.approvalHint')} chosen={current.approvalCategories} error={error} />
       <CategoryChoices name="safeguardingCategories" legend={t('timebank.settings.safeguarding')} hint={t('timebank.settings.safeguardingHint')} chosen={current.safeguardingCategories} error={error} />
+      <Radios
+        name="homeVisitLevel"
+        legend={t('timebank.settings.homeVisitLevel')}
+        hint={t('timebank.settings.homeVisitLevelHint')}
+        defaultValue={current.homeVisitLevel}
+        error={fieldError(error, 'homeVisitLevel')}
+        options={VERIFICATION_LEVELS.map((level) => ({ value: level, label: t(HOME_LEVEL_WORDS[level][0]), hint: t(HOME_LEVEL_WORDS[level][1]) }))}
+      />
     </>
   );
 }
