@@ -182,3 +182,12 @@ export const memberSurvey = z.object({ survey: survey.nullable(), answered: z.bo
 export type MemberSurvey = z.infer<typeof memberSurvey>;
 
 export const recomputeQueued = z.object({ queued: z.boolean() });
+
+/**
+ * Where the community's recompute stands: `queued` or `running` while one is waiting or under
+ * way (asked for, daily or after a burst), `failed` when the latest one gave up after its
+ * retries, else `idle`. `lastRun` is the latest finished run, whose time changes when one ends.
+ */
+export const RECOMPUTE_STATES = ['idle', 'queued', 'running', 'failed'] as const;
+export const recomputeStatus = z.object({ state: z.enum(RECOMPUTE_STATES), lastRun: run.nullable() });
+export type RecomputeStatus = z.infer<typeof recomputeStatus>;

@@ -2,6 +2,9 @@
 // connected", the coordinators' dashboard (charts and network map) and the council's view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { pino } from 'pino';
+import { startRunner } from '../server/jobs/runner.ts';
+import { RECOMPUTE_JOB, runRecomputeJob } from '../server/features/trust/jobs.ts';
 import { hashPassword } from '../server/lib/passwords.ts';
 import { DEMO_ACCOUNTS } from '../server/demo/data.ts';
 import { generateNeighbourhood, type NeighbourhoodSummary } from '../server/demo/generate.ts';
@@ -70,9 +73,9 @@ describe('trust and connection in the browser', () => {
     await settle(page);
     await page.getByRole('heading', { name: 'Month by month' }).waitFor();
     // Six charts, each drawn as an SVG with its figures in a table beside it.
-    await expect.poll(() => page.locator('.trust-chart__canvas svg').count(), { timeout: 15_000 }).toBe(6);
-    expect(await page.locator('.trust-chart__canvas svg path').count()).toBeGreaterThan(20);
-    expect(await page.locator('figure.trust-chart table').count()).toBe(6);
+    await expect.poll(() => page.locator('.trust-charts .trust-chart__canvas svg').count(), { timeout: 15_000 }).toBe(6);
+    expect(await page.locator('.trust-charts .trust-chart__canvas svg path').count()).toBeGreaterThan(20);
+    expect(await page.locator('.trust-charts figure.trust-chart table').count()).toBe(6);
     // The map: a canvas drawn by sigma, and the table that is its text alternative.
     await page.getByRole('heading', { name: 'Who is tied to whom' }).waitFor();
     await expect.poll(() => page.locator('[data-testid="network-map"] canvas').count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -113,6 +116,98 @@ describe('trust and connection in the browser', () => {
     await context.close();
   });
 
+  it('shows no survey answers while it is open, then the results and the survey over time once closed', async () => {
+    const communityId = summary.communities[0].id;
+    const coordinator = await userByEmail(DEMO_ACCOUNTS.coordinator.email);
+    const member = await userByEmail(DEMO_ACCOUNTS.member.email);
+    const [open] = await kith.ctx.database.query<{ id: string }>('SELECT id FROM trust_surveys WHERE community_id = $1 AND closed_at IS NULL', [communityId]);
+    // An earlier survey, closed last spring, for the trend to start from.
+    await kith.ctx.database.query(
+      `INSERT INTO trust_surveys (community_id, title, opened_by, opened_at, closed_by, closed_at, results)
+       VALUES ($1, 'Spring trust survey', $2, now() - interval '200 days', $2, now() - interval '170 days', $3)`,
+      [communityId, coordinator.id, JSON.stringify({ total: 20, generalised: { most_people: 8, cannot_be_too_careful: 12 }, neighbourhood: { many: 6, some: 8, a_few: 5, none: 1 } })],
+    );
+    const context = await newContext(browser, kith);
+    await signInContext(context, kith, coordinator);
+    const page = await context.newPage();
+    await page.goto('/trust');
+    await settle(page);
+    const latest = page.locator('section.card', { has: page.getByRole('heading', { name: 'Survey results' }) });
+    // One answer so far (the demo member's): not even the count, and no answers.
+    await expect.poll(() => latest.innerText()).toContain('Fewer than 5 people have answered so far.');
+    expect(await latest.innerText()).toContain('The answers are shown once you close the survey.');
+    expect(await latest.getByRole('table').count()).toBe(0);
+    // Twelve more answer; the open survey still shows only how many.
+    const others = await kith.ctx.database.query<{ id: string }>(
+      `SELECT u.id FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.community_id = $1 AND m.status = 'active' AND m.role = 'member' AND u.kind = 'person' AND u.id <> $2 ORDER BY u.id LIMIT 12`, [communityId, member.id]);
+    for (const [i, other] of others.entries()) {
+      await kith.ctx.database.query(
+        `INSERT INTO trust_survey_responses (survey_id, community_id, user_id, generalised, neighbourhood) VALUES ($1, $2, $3, $4, $5)`,
+        [open.id, communityId, other.id, i < 6 ? 'most_people' : 'cannot_be_too_careful', i < 6 ? 'many' : 'some'],
+      );
+    }
+    await page.reload();
+    await settle(page);
+    await expect.poll(() => latest.innerText()).toContain('13 people have answered so far.');
+    expect(await latest.getByRole('table').count()).toBe(0);
+    const trend = page.getByRole('table', { name: 'Trust survey results, survey by survey' });
+    await trend.waitFor();
+    expect(await trend.locator('tbody tr').count()).toBe(1);
+    // Closing shows the answers: 7 of 13 say most people can be trusted, beside England's 42%.
+    await page.getByRole('button', { name: 'Close the survey' }).click();
+    await page.getByRole('button', { name: 'Start a trust survey' }).waitFor();
+    await expect.poll(() => latest.innerText()).toContain('13 people answered.');
+    const generalised = latest.getByRole('table', { name: 'Can most people be trusted?' });
+    expect(await generalised.innerText()).toMatch(/Most people can be trusted\s+54% \(7\)\s+42%/);
+    await expect.poll(() => trend.locator('tbody tr').count()).toBe(2);
+    const rows = await trend.locator('tbody tr').allInnerTexts();
+    expect(rows[0]).toMatch(/Spring trust survey[\s\S]*20\s+40%\s+42%\s+70%/);
+    expect(rows[1]).toMatch(/How much do you trust people around here\?[\s\S]*13\s+54%\s+42%\s+100%/);
+    // With two surveys, the chart of the trend beside England's figure.
+    const chart = page.locator('figure.trust-chart', { has: page.getByRole('heading', { name: 'Trust, survey by survey' }) });
+    await expect.poll(() => chart.locator('.trust-chart__canvas svg path').count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await screenshot(page, 'trust-survey-trend');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an update’s progress as it happens and refreshes the dashboard when it is done', async () => {
+    const communityId = summary.communities[0].id;
+    const coordinator = await userByEmail(DEMO_ACCOUNTS.coordinator.email);
+    // Two members with no tie yet do something together, so the update has something to show.
+    const [pair] = await kith.ctx.database.query<{ a: string; b: string }>(
+      `SELECT a.user_id AS a, b.user_id AS b FROM memberships a JOIN memberships b ON a.community_id = b.community_id AND a.user_id < b.user_id
+       JOIN users ua ON ua.id = a.user_id JOIN users ub ON ub.id = b.user_id
+       WHERE a.community_id = $1 AND a.status = 'active' AND b.status = 'active' AND a.role = 'member' AND b.role = 'member' AND ua.kind = 'person' AND ub.kind = 'person'
+         AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.community_id = $1 AND ((i.actor_id = a.user_id AND i.subject_id = b.user_id) OR (i.actor_id = b.user_id AND i.subject_id = a.user_id)))
+       LIMIT 1`, [communityId]);
+    await kith.ctx.database.query(
+      `INSERT INTO interactions (community_id, actor_id, subject_id, kind, weight, occurred_at, source_type, source_id)
+       VALUES ($1, $2, $3, 'vouch', 1, now(), 'e2e', 'recompute-a'), ($1, $3, $2, 'vouch', 1, now(), 'e2e', 'recompute-b')`, [communityId, pair.a, pair.b]);
+    const context = await newContext(browser, kith);
+    await signInContext(context, kith, coordinator);
+    const page = await context.newPage();
+    await page.goto('/trust');
+    await settle(page);
+    const lastRun = page.getByText(/^Last updated .* ties\./);
+    await lastRun.waitFor();
+    const tiesBefore = Number((await lastRun.innerText()).match(/and ([\d,]+) ties/)![1].replace(/,/g, ''));
+    const status = page.locator('.trust-recompute [role="status"]');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    await page.getByRole('button', { name: 'Update the figures now' }).click();
+    await expect.poll(() => status.innerText()).toContain('Waiting to update the figures');
+    // The background worker picks the job up; the page, polling, sees it finish.
+    const runner = startRunner({ ...kith.app.deps, log: pino({ level: 'silent' }) }, { [RECOMPUTE_JOB]: runRecomputeJob }, [], { autoStart: false });
+    await runner.tick();
+    await runner.stop();
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toContain('The figures have been updated');
+    await expect.poll(async () => Number((await lastRun.innerText()).match(/and ([\d,]+) ties/)![1].replace(/,/g, '')), { timeout: 10_000 }).toBe(tiesBefore + 2);
+    expect(await page.getByRole('button', { name: 'Update the figures now' }).getAttribute('aria-disabled')).toBeNull();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('shows the council view with charts and no names', async () => {
     const officer = await userByEmail(DEMO_ACCOUNTS.officer.email);
     const context = await newContext(browser, kith);
@@ -120,7 +215,11 @@ describe('trust and connection in the browser', () => {
     const page = await context.newPage();
     await page.goto('/council');
     await settle(page);
-    await expect.poll(() => page.locator('.trust-chart__canvas svg').count(), { timeout: 15_000 }).toBe(6);
+    await expect.poll(() => page.locator('.trust-charts .trust-chart__canvas svg').count(), { timeout: 15_000 }).toBe(6);
+    // The trust survey over time, for the council too.
+    const trend = page.getByRole('table', { name: 'Trust survey results, survey by survey' });
+    await trend.waitFor();
+    expect(await trend.locator('tbody tr').count()).toBe(2);
     const text = await page.locator('main').innerText();
     expect(text).toContain('no figure about fewer than 5 people');
     expect(text).not.toContain(DEMO_ACCOUNTS.member.displayName);

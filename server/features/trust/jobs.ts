@@ -7,7 +7,8 @@ import type { Job } from '../../jobs/queue.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { recomputeCommunity, type RecomputeReason } from './recompute.ts';
-import { rowsOf } from './queries.ts';
+import { latestRun, rowsOf } from './queries.ts';
+import type { RecomputeStatus } from '../../../common/trust.ts';
 
 export const RECOMPUTE_JOB = 'trust.recompute';
 export const CHECK_BURSTS_JOB = 'trust.check_bursts';
@@ -28,6 +29,26 @@ export async function queueRecompute(db: Db, communityId: string, reason: Recomp
 export async function requestRecompute(db: Db, communityId: string): Promise<boolean> {
   const [last] = await rowsOf<{ id: number }>(db, sql`SELECT coalesce(max(id), 0) AS id FROM trust_runs WHERE community_id = ${communityId}`);
   return queueRecompute(db, communityId, 'manual', `manual:${Number(last?.id ?? 0)}`);
+}
+
+/**
+ * Where the community's recompute stands, for the dashboard to poll while one is on its way:
+ * the newest recompute job that is waiting or running, else whether the newest one failed for
+ * good after the last finished run, and that run.
+ */
+export async function recomputeStatus(db: Db, communityId: string): Promise<RecomputeStatus> {
+  const [[job], run] = await Promise.all([
+    rowsOf<{ status: string; finished_at: Date | string | null }>(db, sql`
+      SELECT status, finished_at FROM jobs
+      WHERE kind = ${RECOMPUTE_JOB} AND community_id = ${communityId}
+      ORDER BY (status IN ('queued', 'running')) DESC, id DESC LIMIT 1`),
+    latestRun(db, communityId),
+  ]);
+  const lastRun = run ? { finishedAt: run.finishedAt.toISOString(), reason: run.reason, iterations: run.iterations, members: run.members, ties: run.ties, durationMs: run.durationMs } : null;
+  let state: RecomputeStatus['state'] = 'idle';
+  if (job?.status === 'queued' || job?.status === 'running') state = job.status;
+  else if (job?.status === 'failed' && job.finished_at !== null && (!run || new Date(job.finished_at) > run.finishedAt)) state = 'failed';
+  return { state, lastRun };
 }
 
 /**

@@ -1,6 +1,9 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
 import { anonymous, countRows, makeCommunity, makeMember, makeTies, setPrivacy, signInAs, type Client, type TestCommunity, type TestUser } from '../../../test/factories.ts';
+import { JOB_HANDLERS } from '../../jobs/index.ts';
+import { startRunner } from '../../jobs/runner.ts';
 import { recomputeCommunity } from './recompute.ts';
 
 let ctx: TestContext;
@@ -163,5 +166,52 @@ describe('POST …/trust/recompute', () => {
     expect((await anonymous(ctx).post(trustUrl('recompute'))).statusCode).toBe(401);
     expect((await coordinator.post(`/api/communities/${crypto.randomUUID()}/trust/recompute`)).statusCode).toBe(404);
     expect(await countRows(ctx, ['jobs'])).toEqual(before);
+  });
+});
+
+describe('GET …/trust/recompute', () => {
+  const status = async () => {
+    const response = await coordinator.get(trustUrl('recompute'));
+    expect(response.statusCode).toBe(200);
+    return response.json() as { state: string; lastRun: { finishedAt: string; reason: string } | null };
+  };
+  const runQueued = async () => {
+    const runner = startRunner({ ...ctx.app.deps, log: pino({ level: 'silent' }) }, JOB_HANDLERS, [], { autoStart: false });
+    await runner.tick();
+    await runner.stop();
+  };
+
+  it('says a recompute is on its way while its job waits or runs, and when it has finished', async () => {
+    await runQueued();
+    const idle = await status();
+    expect(idle.state).toBe('idle');
+    expect((await coordinator.post(trustUrl('recompute'))).json()).toEqual({ queued: true });
+    expect(await status()).toEqual({ state: 'queued', lastRun: idle.lastRun });
+    await ctx.database.query(`UPDATE jobs SET status = 'running' WHERE kind = 'trust.recompute' AND community_id = $1 AND status = 'queued'`, [home.id]);
+    expect((await status()).state).toBe('running');
+    await ctx.database.query(`UPDATE jobs SET status = 'queued' WHERE kind = 'trust.recompute' AND community_id = $1 AND status = 'running'`, [home.id]);
+    await runQueued();
+    const done = await status();
+    expect(done.state).toBe('idle');
+    expect(done.lastRun?.reason).toBe('manual');
+    expect(new Date(done.lastRun!.finishedAt).getTime()).toBeGreaterThan(new Date(idle.lastRun!.finishedAt).getTime());
+  });
+
+  it('says when the latest recompute failed for good, until another one is asked for', async () => {
+    await ctx.database.query(`INSERT INTO jobs (kind, community_id, payload, status, attempts, max_attempts, last_error, finished_at)
+      VALUES ('trust.recompute', $1, $2, 'failed', 3, 3, 'out of memory', now())`, [home.id, JSON.stringify({ communityId: home.id, reason: 'manual' })]);
+    expect((await status()).state).toBe('failed');
+    expect((await coordinator.post(trustUrl('recompute'))).json()).toEqual({ queued: true });
+    expect((await status()).state).toBe('queued');
+    // Another community's jobs say nothing about this one.
+    const other = await signInAs(ctx, elsewhere.coordinator);
+    expect((await other.get(trustUrl('recompute', elsewhere))).json().state).toBe('idle');
+  });
+
+  it('is for coordinators only', async () => {
+    expect((await viewer.get(trustUrl('recompute'))).statusCode).toBe(403);
+    expect((await (await signInAs(ctx, people.officer)).get(trustUrl('recompute'))).statusCode).toBe(403);
+    expect((await anonymous(ctx).get(trustUrl('recompute'))).statusCode).toBe(401);
+    expect((await coordinator.get(trustUrl('recompute', elsewhere))).statusCode).toBe(403);
   });
 });

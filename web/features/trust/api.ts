@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Connection, Council, Dashboard, MemberSurvey, Network, SurveyAnswer, SurveyResults } from '../../../common/trust.ts';
+import type { Connection, Council, Dashboard, MemberSurvey, Network, RecomputeStatus, SurveyAnswer, SurveyResults } from '../../../common/trust.ts';
 import { api } from '../../lib/api.ts';
 
 const base = (communityId: string) => `/api/communities/${communityId}/trust`;
@@ -54,7 +55,41 @@ export function useSurveyControls(communityId: string) {
   };
 }
 
+/** How often the dashboard asks whether a recompute has finished, while one is on its way. */
+export const RECOMPUTE_POLL_MS = 2000;
+
+const onItsWay = (status: RecomputeStatus | undefined) => status?.state === 'queued' || status?.state === 'running';
+
+/**
+ * Where the community's recompute stands, asked again every RECOMPUTE_POLL_MS while one is
+ * queued or running. When a run finishes (its time changes) every trust figure on the page is
+ * fetched again, so the dashboard shows the new figures without a reload.
+ */
+export function useRecomputeStatus(communityId: string) {
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: ['trust', communityId, 'recompute'],
+    queryFn: () => api<RecomputeStatus>(`${base(communityId)}/recompute`),
+    refetchInterval: (q) => (onItsWay(q.state.data) ? RECOMPUTE_POLL_MS : false),
+  });
+  const finishedAt = query.data ? (query.data.lastRun?.finishedAt ?? null) : undefined;
+  const seen = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (finishedAt === undefined) return;
+    if (seen.current !== undefined && seen.current !== finishedAt) {
+      void client.invalidateQueries({ queryKey: ['trust', communityId], predicate: (q) => q.queryKey[2] !== 'recompute' });
+    }
+    seen.current = finishedAt;
+  }, [client, communityId, finishedAt]);
+  return query;
+}
+
 /** Asks for a recompute of the community's trust and measures (it runs in the background). */
 export function useRecompute(communityId: string) {
-  return useMutation({ mutationFn: () => api<{ queued: boolean }>(`${base(communityId)}/recompute`, { method: 'POST', body: {} }) });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ queued: boolean }>(`${base(communityId)}/recompute`, { method: 'POST', body: {} }),
+    // Ask where it stands now, which starts the polling while it is queued or running.
+    onSuccess: () => client.invalidateQueries({ queryKey: ['trust', communityId, 'recompute'] }),
+  });
 }

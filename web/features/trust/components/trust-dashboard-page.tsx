@@ -1,7 +1,7 @@
 // The coordinators' trust dashboard: is connection in the neighbourhood growing? Charts of the
 // network measures by month, the network map, who links people, who might welcome a call, and
 // the trust survey beside the national figure.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, ButtonLink } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
@@ -13,7 +13,7 @@ import { QueryView } from '../../../components/query-view.tsx';
 import { formatDate, formatDateTime, formatNumber, t } from '../../../i18n/index.ts';
 import { useActiveCommunity } from '../../../lib/session.ts';
 import type { Dashboard } from '../../../../common/trust.ts';
-import { useDashboard, useNetwork, useRecompute, useSurveyControls } from '../api.ts';
+import { useDashboard, useNetwork, useRecompute, useRecomputeStatus, useSurveyControls } from '../api.ts';
 import { LazyMeasureCharts as MeasureCharts, LazyNetworkMap as NetworkMap } from './lazy-charts.tsx';
 import type { ChartMonth } from './measure-charts.tsx';
 import { SurveyResults } from './survey-results.tsx';
@@ -22,14 +22,43 @@ import '../trust.css';
 
 const pct = (share: number) => `${formatNumber(Math.round(share * 100))}%`;
 
+/**
+ * "Update the figures now", and where the update stands: waiting, under way, done (the
+ * dashboard then refreshes itself) or failed. The status line is a live region, so a screen
+ * reader hears each change without moving focus.
+ */
 function RecomputeButton({ communityId }: { communityId: string }) {
   const recompute = useRecompute(communityId);
+  const status = useRecomputeStatus(communityId);
+  const state = status.data?.state;
+  const pending = state === 'queued' || state === 'running';
+  const current = status.data?.lastRun?.finishedAt ?? null;
+  // The last run's time when this page started watching an update; undefined while not watching.
+  const [baseline, setBaseline] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (pending && baseline === undefined) setBaseline(current);
+  }, [pending, baseline, current]);
+  const finished = baseline !== undefined && !pending && current !== null && current !== baseline;
+  let message = '';
+  if (state === 'queued') message = t('trust.recompute.queued');
+  else if (state === 'running') message = t('trust.recompute.running');
+  else if (state === 'failed') message = t('trust.recompute.failed');
+  else if (finished && current) message = t('trust.recompute.done', { when: formatDateTime(current) });
   return (
-    <>
-      <Button variant="secondary" busy={recompute.isPending} onClick={() => recompute.mutate()}>{t('trust.dashboard.recompute')}</Button>
-      {recompute.data ? <Notice tone="success"><p>{recompute.data.queued ? t('trust.dashboard.queued') : t('trust.dashboard.alreadyQueued')}</p></Notice> : null}
+    <div className="trust-recompute">
+      <Button
+        variant="secondary"
+        busy={recompute.isPending || pending}
+        onClick={() => {
+          setBaseline(current);
+          recompute.mutate();
+        }}
+      >
+        {t('trust.dashboard.recompute')}
+      </Button>
+      <p className="text-small trust-recompute__status" role="status" aria-live="polite" data-state={finished ? 'done' : (state ?? 'idle')}>{message}</p>
       {recompute.error ? <Notice tone="error"><p>{recompute.error.message}</p></Notice> : null}
-    </>
+    </div>
   );
 }
 
