@@ -1,15 +1,7 @@
 import { createReadStream } from 'node:fs';
+import { CliError, InputError, reasonOf, UnreadableFile } from './errors.ts';
 
-/** A problem in an input file, with the line it is on; the CLI prints it and exits with code 2. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    message: string,
-  ) {
-    super(line > 0 ? `${file}, line ${line}: ${message}` : `${file}: ${message}`);
-  }
-}
+export { InputError };
 
 /**
  * Reads an RFC 4180 CSV file record by record: fields may be quoted, quotes inside quoted
@@ -22,7 +14,16 @@ export async function readCsvRecords(path: string, onRecord: (fields: string[], 
   let line = 1;
   let first = true;
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<string>) {
+  // Opening or reading the file can fail (it was removed, it is a directory): say so plainly.
+  const chunks = (async function* () {
+    try {
+      yield* stream as AsyncIterable<string>;
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new UnreadableFile(path, reasonOf(error));
+    }
+  })();
+  for await (const chunk of chunks) {
     let text = pending + chunk;
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

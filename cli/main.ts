@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
-import { InputError } from './csv-records.ts';
+import { CliError, reasonOf } from './errors.ts';
 import { analyseTrust } from './trust-analyse.ts';
 
-const USAGE = `usage: kith trust analyse EDGES.csv --out DIR [--damping 0.85] [--pretrusted FILE]
+const USAGE = `usage: kith trust analyse EDGES.csv --out DIR [--damping 0.85] [--pretrusted FILE] [--groups FILE]
 
   EDGES.csv        CSV with header source,target and an optional weight column
-  --out DIR        where to write scores.csv and measures.json
+  --out DIR        where to write scores.csv and measures.json (created if need be)
   --damping D      share of trust that follows ties, between 0 and 1 (default 0.85)
-  --pretrusted F   member ids, one per line, to spread the teleport over (default: everyone)`;
+  --pretrusted F   member ids, one per line, to spread the teleport over (default: everyone)
+  --groups F       CSV with header member,group (a street, an estate, a club): adds bonding
+                   and bridging across those groups to measures.json`;
 
 /** A mistake in how the command was called; exits with code 2 like bad input. */
 class UsageError extends Error {}
@@ -22,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         damping: { type: 'string' },
         pretrusted: { type: 'string' },
+        groups: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -36,14 +39,14 @@ export async function main(argv: string[]): Promise<number> {
     if (!values.out) throw new UsageError('missing --out DIR');
     const damping = values.damping === undefined ? 0.85 : Number(values.damping);
     if (!(damping > 0 && damping < 1)) throw new UsageError(`--damping must be a number between 0 and 1, got '${values.damping}'`);
-    const summary = await analyseTrust({ edges, out: values.out, damping, pretrusted: values.pretrusted });
+    const summary = await analyseTrust({ edges, out: values.out, damping, pretrusted: values.pretrusted, groups: values.groups });
     console.log(
       `analysed ${summary.members} members and ${summary.ties} ties in ${summary.seconds.toFixed(1)} s: ` +
         `${summary.communities} communities; wrote ${values.out}/scores.csv and ${values.out}/measures.json`,
     );
     return 0;
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof CliError) {
       console.error(`kith: ${error.message}`);
       return 2;
     }
@@ -51,9 +54,11 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`kith: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      console.error(`kith: ${(error as Error).message}`);
-      return 2;
+    // The file system failed under us (the disk filled up, a file vanished): say what and where.
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.syscall && failure.path) {
+      console.error(`kith: ${failure.syscall} ${failure.path}: ${reasonOf(failure)}`);
+      return 1;
     }
     console.error(`kith: ${(error as Error).stack ?? String(error)}`);
     return 1;

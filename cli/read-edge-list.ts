@@ -1,5 +1,6 @@
 import { TieBuffer } from '../trust/tie-buffer.ts';
-import { InputError, readCsvRecords } from './csv-records.ts';
+import { readCsvRecords } from './csv-records.ts';
+import { InputError } from './errors.ts';
 
 /** An edge list read from CSV. */
 export interface EdgeList {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InputError } from './csv-records.ts';
+import { InputError, reasonOf, UnreadableFile } from './errors.ts';
 
 /** Reads one member id per line (blank lines skipped, surrounding spaces trimmed), with each id's line number. */
 export async function readIdList(path: string): Promise<{ id: string; line: number }[]> {
@@ -7,7 +7,7 @@ export async function readIdList(path: string): Promise<{ id: string; line: numb
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError(path, 0, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UnreadableFile(path, reasonOf(error));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const ids: { id: string; line: number }[] = [];

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { denseTrust, type Tie } from '../trust/test-support.ts';
@@ -122,5 +122,85 @@ describe('kith trust analyse', () => {
     const missing = await kith('trust', 'analyse', join(dir, 'nope.csv'), '--out', dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.csv/);
+  });
+
+  it('says plainly when EDGES.csv or another input cannot be read, before creating anything', async () => {
+    const out = join(dir, 'never-made');
+    const missing = await kith('trust', 'analyse', join(dir, 'EDGES.csv'), '--out', out);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`kith: cannot read ${join(dir, 'EDGES.csv')}: no such file\n`);
+    const folder = await kith('trust', 'analyse', dir, '--out', out);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`kith: cannot read ${dir}: it is a directory\n`);
+    const edges = await file('e6.csv', 'source,target\na,b\n');
+    const noTrusted = await kith('trust', 'analyse', edges, '--out', out, '--pretrusted', join(dir, 'trusted-missing.txt'));
+    expect(noTrusted.code).toBe(2);
+    expect(noTrusted.stderr).toBe(`kith: cannot read ${join(dir, 'trusted-missing.txt')}: no such file\n`);
+    const noGroups = await kith('trust', 'analyse', edges, '--out', out, '--groups', join(dir, 'groups-missing.csv'));
+    expect(noGroups.code).toBe(2);
+    expect(noGroups.stderr).toBe(`kith: cannot read ${join(dir, 'groups-missing.csv')}: no such file\n`);
+    await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('checks --out before any work: a file, a path through a file, or a result name taken by a directory', async () => {
+    const edges = await file('e7.csv', 'source,target\na,b\nb,c\n');
+    const taken = await file('taken.txt', 'not a directory\n');
+    const onFile = await kith('trust', 'analyse', edges, '--out', taken);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toBe(`kith: cannot write to --out ${taken}: it is a file, not a directory\n`);
+    expect(onFile.stdout).toBe('');
+    expect(await readFile(taken, 'utf8')).toBe('not a directory\n');
+    const through = await kith('trust', 'analyse', edges, '--out', join(taken, 'results'));
+    expect(through.code).toBe(2);
+    expect(through.stderr).toMatch(/^kith: cannot write to --out .*taken\.txt\/results: .*(is a file|part of the path is a file)/);
+    const busy = join(dir, 'busy');
+    await mkdir(join(busy, 'scores.csv'), { recursive: true });
+    const clash = await kith('trust', 'analyse', edges, '--out', busy);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toBe(`kith: cannot write ${join(busy, 'scores.csv')}: it is a directory\n`);
+    // A directory that does not exist yet is made, parents and all.
+    const fresh = join(dir, 'new', 'deeper');
+    expect((await kith('trust', 'analyse', edges, '--out', fresh)).code).toBe(0);
+    expect((await stat(join(fresh, 'scores.csv'))).isFile()).toBe(true);
+  });
+
+  it('measures bonding and bridging across the communities found, and across --groups when given', async () => {
+    // a–b and c–d inside groups A and B, b–c across them; e has no group; f–g is a pair apart.
+    const edges = await file('e8.csv', 'source,target\na,b\nb,a\nb,c\nc,d\nd,e\nf,g\n');
+    const groups = await file('g8.csv', 'group,member,note\nA,a,\nA,b,x\nB,c,\n"B",d,\n,e,no group\nA,a,again\n');
+    const plain = join(dir, 'out8a');
+    expect((await kith('trust', 'analyse', edges, '--out', plain)).code).toBe(0);
+    const without = JSON.parse(await readFile(join(plain, 'measures.json'), 'utf8'));
+    expect(Object.keys(without.bondingBridging)).toEqual(['communities']);
+    const found = without.bondingBridging.communities;
+    // Every pair is labelled by its community: the 6 distinct pairs split into within and across.
+    expect(found.internalPairs + found.externalPairs).toBe(5);
+    expect(found.internalPairs).toBeGreaterThan(found.externalPairs);
+    const grouped = join(dir, 'out8b');
+    const run = await kith('trust', 'analyse', edges, '--out', grouped, '--groups', groups);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const measures = JSON.parse(await readFile(join(grouped, 'measures.json'), 'utf8'));
+    expect(measures.input.groupsFile).toBe(groups);
+    // Pairs with both ends in a group: a–b and c–d within, b–c across; d–e and f–g are left out.
+    expect(measures.bondingBridging.groups).toMatchObject({ membersLabelled: 4, internalPairs: 2, externalPairs: 1, eiIndex: -1 / 3 });
+    expect(measures.bondingBridging.groups.bridgingShare).toBeCloseTo(1 / 3, 12);
+    const byGroup = Object.fromEntries(measures.bondingBridging.groups.groups.map((g: { group: string }) => [g.group, g]));
+    expect(byGroup.A).toMatchObject({ members: 2, internalPairs: 1, externalPairs: 1 });
+    expect(byGroup.B).toMatchObject({ members: 2, internalPairs: 1, externalPairs: 1 });
+  });
+
+  it.each([
+    ['missing columns', 'name,street\na,A\n', /g-bad-\w+\.csv, line 1: the header must name a member and a group column/],
+    ['a member not in the edge list', 'member,group\na,A\nzed,B\n', /line 3: member 'zed' does not appear in/],
+    ['a member in two groups', 'member,group\na,A\nb,B\na,B\n', /line 4: member 'a' is already in group 'A' \(line 2\)/],
+    ['an empty file', '', /the file is empty; expected a header line `member,group`/],
+    ['no member with a group', 'member,group\na,\n', /the file gives no member a group/],
+  ])('rejects a groups file with %s, naming the line', async (_, text, message) => {
+    const edges = await file('e9.csv', 'source,target\na,b\n');
+    const groups = await file(`g-bad-${Math.random().toString(36).slice(2)}.csv`, text);
+    const run = await kith('trust', 'analyse', edges, '--out', join(dir, 'out9'), '--groups', groups);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
   });
 });

@@ -5,8 +5,11 @@ import { once } from 'node:events';
 import { graphFromTies } from '../trust/trust-graph.ts';
 import { computeCommunityTrust } from '../trust/community-trust.ts';
 import { measureSocialCapital } from '../trust/social-capital.ts';
-import { InputError } from './csv-records.ts';
+import { measureBondingBridging, type BondingBridging } from '../trust/bonding-bridging.ts';
+import { InputError } from './errors.ts';
+import { checkOutputDir, checkReadable } from './files.ts';
 import { readEdgeList } from './read-edge-list.ts';
+import { readGroups } from './read-groups.ts';
 import { readIdList } from './read-id-list.ts';
 
 /** Arguments of `kith trust analyse`. */
@@ -15,7 +18,12 @@ export interface AnalyseArgs {
   out: string;
   damping: number;
   pretrusted?: string;
+  /** A `member,group` CSV (street, estate, club…) to measure bonding and bridging across. */
+  groups?: string;
 }
+
+/** What the command writes into the output directory. */
+export const OUTPUT_FILES = ['scores.csv', 'measures.json'] as const;
 
 /** What the command did, for its closing message. */
 export interface AnalyseSummary {
@@ -33,6 +41,11 @@ function csvField(value: string): string {
 /** Runs `kith trust analyse`: community trust and social-capital measures for an edge list, written to DIR/scores.csv and DIR/measures.json. */
 export async function analyseTrust(args: AnalyseArgs): Promise<AnalyseSummary> {
   const started = performance.now();
+  // Every path is checked before any work: a long analysis never ends in a failed write.
+  await checkReadable(args.edges);
+  if (args.pretrusted) await checkReadable(args.pretrusted);
+  if (args.groups) await checkReadable(args.groups);
+  await checkOutputDir(args.out, OUTPUT_FILES);
   const { ties, rows, selfTies } = await readEdgeList(args.edges);
   let preTrusted: string[] | undefined;
   if (args.pretrusted) {
@@ -42,10 +55,17 @@ export async function analyseTrust(args: AnalyseArgs): Promise<AnalyseSummary> {
     }
     preTrusted = ids.map((x) => x.id);
   }
+  const groupOf = new Map<string, string>();
+  if (args.groups) {
+    for (const [id, { group, line }] of await readGroups(args.groups)) {
+      if (ties.members.lookup(id) < 0) throw new InputError(args.groups, line, `member '${id}' does not appear in ${args.edges}`);
+      groupOf.set(id, group);
+    }
+  }
   const graph = graphFromTies(ties.toArrays(), { members: ties.members });
   // A researcher's graph is small next to a city's: converge far past print precision.
   const trust = computeCommunityTrust(graph, { damping: args.damping, preTrusted, tolerance: 1e-13 });
-  const measures = measureSocialCapital(graph);
+  const measures = measureSocialCapital(graph, args.groups ? { groupings: { groups: (id) => groupOf.get(String(id)) } } : {});
   await mkdir(args.out, { recursive: true });
   // Scores in the order members first appear in the edge list, which is the order a
   // researcher will recognise.
@@ -64,8 +84,15 @@ export async function analyseTrust(args: AnalyseArgs): Promise<AnalyseSummary> {
   const { communities } = measures;
   const groups: (string | number)[][] = Array.from({ length: communities.count }, () => []);
   for (let v = 0; v < graph.nodeCount; v++) groups[communities.community[v]].push(graph.idOf(v));
+  // Bonding and bridging across the communities found (always), and across the groups given.
+  const byCommunity = (id: string | number) => {
+    const node = graph.nodeOf(id);
+    return node < 0 ? undefined : String(communities.community[node]);
+  };
+  const bondingBridging: Record<string, BondingBridging & { membersLabelled?: number }> = { communities: measureBondingBridging(graph, byCommunity) };
+  if (args.groups) bondingBridging.groups = { membersLabelled: groupOf.size, ...measures.bondingBridging.groups };
   const report = {
-    input: { file: args.edges, rows, selfTiesIgnored: selfTies, members: graph.nodeCount, ties: graph.tieCount },
+    input: { file: args.edges, rows, selfTiesIgnored: selfTies, members: graph.nodeCount, ties: graph.tieCount, ...(args.groups ? { groupsFile: args.groups } : {}) },
     trust: {
       damping: args.damping,
       teleport: trust.teleport,
@@ -83,6 +110,7 @@ export async function analyseTrust(args: AnalyseArgs): Promise<AnalyseSummary> {
     },
     reciprocity: measures.reciprocity,
     clustering: measures.clustering,
+    bondingBridging,
     connectors: measures.connectors,
     betweenness: measures.betweenness,
     communities: {
