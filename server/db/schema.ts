@@ -403,6 +403,14 @@ export const ledgerEntries = pgTable('ledger_entries', {
   postedAt: ts('posted_at').notNull().defaultNow(),
 });
 
+/** What a person wants to be told about (0008_notification_preferences); no row means the defaults. */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id').primaryKey(),
+  matchingRequestsInApp: boolean('matching_requests_in_app').notNull().default(true),
+  matchingRequestsEmail: boolean('matching_requests_email').notNull().default(false),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 export const notifications = pgTable('notifications', {
   id: uuid('id').primaryKey().defaultRandom(),
   communityId: uuid('community_id').notNull(),

@@ -3,7 +3,7 @@
 // (connectionStrength, the trust engine's one function for how strongly two members are connected).
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { listings, profiles, skills, userSkills, users } from '../../db/schema.ts';
+import { listings, skills, userSkills, users } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import type { ListingMatches } from '../../../common/offers.ts';
@@ -14,7 +14,8 @@ import { availabilityOverlap } from './availability.ts';
 import { connectionStrength } from '../trust/connection.ts';
 import { sharedActs } from './shared-acts.ts';
 import { distanceM, type Point } from './geo.ts';
-import { emailOptedIn, notify } from './notifications.ts';
+import { emailOptedIn, notify, wantMatchingRequests } from './notifications.ts';
+import { PREFERENCES_PATH } from './preferences.ts';
 import { activeMember, notBlocked, notExpired } from './filters.ts';
 import { levelAtLeast } from '../verification/service.ts';
 import { findListing, listingColumns, listingNeed, presentListings, type ListingViewer } from './service.ts';
@@ -142,8 +143,9 @@ export async function suggestionsFor(db: Db, communityId: string, viewer: Listin
 }
 
 /**
- * Tells the best-fitting helpers about a new request: in the app when they accept contact
- * through it (profiles.contact_by_app), and by email when they opted in (profiles.contact_by_email).
+ * Tells the best-fitting helpers about a new request: in the app unless they turned that off,
+ * and by email only when they asked for it (notification_preferences). Each email says why it
+ * came and links to where it is turned off, a page that asks them to sign in.
  */
 export async function notifyNewRequest(db: Db, mailer: Mailer, publicUrl: string, communityId: string, listingId: string): Promise<number> {
   const request = await findListing(db, communityId, listingId);
@@ -152,8 +154,7 @@ export async function notifyNewRequest(db: Db, mailer: Mailer, publicUrl: string
   const helpers = await helpersFor(db, communityId, request, await getSettings(db, communityId), { forOwner: true });
   const ids = helpers.map((h) => h.user.id);
   if (ids.length === 0) return 0;
-  const inApp = await db.select({ id: profiles.userId }).from(profiles)
-    .where(and(eq(profiles.contactByApp, true), inArray(profiles.userId, ids)));
+  const inApp = await wantMatchingRequests(db, ids, 'app');
   const link = `/timebank/listings/${listingId}`;
   await notify(db, communityId, inApp.map((r) => r.id), {
     kind: 'listing.matching_request', title: `${request.ownerName} asked for help with ${request.skill.label.toLowerCase()}`, body: request.l.title, link, sourceId: listingId,
@@ -161,7 +162,8 @@ export async function notifyNewRequest(db: Db, mailer: Mailer, publicUrl: string
   await emailOptedIn(db, mailer, ids, {
     subject: `A neighbour needs help with ${request.skill.label.toLowerCase()}`,
     body: `${request.ownerName} asked: "${request.l.title}".\n\n${request.l.description}\n\nIf you can help, see the request at ${publicUrl}${link}\n\n` +
-      'You get these emails because you chose to be contacted by email. You can change that in your profile settings.',
+      'You get these emails because you asked to be emailed about new requests you could help with.\n' +
+      `To stop them, sign in and untick "Email me about them" at ${publicUrl}${PREFERENCES_PATH}`,
   });
   return ids.length;
 }

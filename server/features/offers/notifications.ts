@@ -1,7 +1,7 @@
 // In-app notifications (the notifications table) and, for people who asked for it, email.
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { notifications, profiles, users } from '../../db/schema.ts';
+import { notificationPreferences, notifications, users } from '../../db/schema.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 
 export type NotificationInput = { kind: string; title: string; body: string; link: string; sourceId: string };
@@ -17,16 +17,28 @@ export async function notify(db: Db, communityId: string, userIds: readonly stri
   if (rows.length > 0) await db.insert(notifications).values(rows).onConflictDoNothing();
 }
 
-/** Emails the people among `userIds` who opted in to email (profiles.contact_by_email) and have an address. */
-export async function emailOptedIn(db: Db, mailer: Mailer, userIds: readonly string[], mail: { subject: string; body: string }): Promise<number> {
+/**
+ * The people among `userIds` who want to hear about new matching requests in the app (the
+ * default) or by email (only once they turned it on): notification_preferences, never the
+ * profile's contact choices, which are about what neighbours may see.
+ */
+export async function wantMatchingRequests(db: Db, userIds: readonly string[], channel: 'app' | 'email'): Promise<{ id: string; email: string | null }[]> {
   const ids = [...new Set(userIds)];
-  if (ids.length === 0) return 0;
-  const rows = await db
-    .select({ email: users.email })
+  if (ids.length === 0) return [];
+  const wanted = channel === 'email'
+    ? eq(notificationPreferences.matchingRequestsEmail, true)
+    : or(isNull(notificationPreferences.userId), eq(notificationPreferences.matchingRequestsInApp, true));
+  return db
+    .select({ id: users.id, email: users.email })
     .from(users)
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(and(inArray(users.id, ids), eq(profiles.contactByEmail, true), isNull(users.deletedAt), isNull(users.suspendedAt)));
-  for (const row of rows) if (row.email) await mailer.send(db, { to: row.email, subject: mail.subject, body: mail.body });
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .where(and(inArray(users.id, ids), wanted, isNull(users.deletedAt), isNull(users.suspendedAt)));
+}
+
+/** Emails the people among `userIds` who asked for emails about matching requests and have an address. */
+export async function emailOptedIn(db: Db, mailer: Mailer, userIds: readonly string[], mail: { subject: string; body: string }): Promise<number> {
+  const rows = (await wantMatchingRequests(db, userIds, 'email')).filter((row) => row.email);
+  for (const row of rows) await mailer.send(db, { to: row.email!, subject: mail.subject, body: mail.body });
   return rows.length;
 }
 

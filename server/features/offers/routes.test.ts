@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
 import {
   anonymous,
@@ -14,7 +13,7 @@ import {
   type Client,
   type TestCommunity,
 } from '../../../test/factories.ts';
-import { interactions, profiles } from '../../db/schema.ts';
+import { interactions } from '../../db/schema.ts';
 
 let ctx: TestContext;
 let community: TestCommunity;
@@ -178,8 +177,8 @@ describe('matching', () => {
     const inAppOnly = await makeMember(ctx, c);
     const quiet = await makeMember(ctx, c);
     for (const helper of [byEmail, inAppOnly, quiet]) await giveSkills(ctx, helper, ['computer-help']);
-    await ctx.db.update(profiles).set({ contactByEmail: true }).where(eq(profiles.userId, byEmail.id));
-    await ctx.db.update(profiles).set({ contactByApp: false }).where(eq(profiles.userId, quiet.id));
+    expect((await (await signInAs(ctx, byEmail)).put('/api/notification-preferences', { matchingRequestsEmail: true })).statusCode).toBe(200);
+    expect((await (await signInAs(ctx, quiet)).put('/api/notification-preferences', { matchingRequestsInApp: false })).statusCode).toBe(200);
     const asker = await signInAs(ctx, await makeMember(ctx, c, { displayName: 'Asha Asker' }));
     const res = await asker.post(url('', c), { kind: 'request', title: 'Help setting up my new phone', skillId: await skillIdOf(ctx, 'smartphone-help'), durationMinutes: 60, place: 'in_public' });
     expect(res.statusCode).toBe(201);

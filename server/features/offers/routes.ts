@@ -13,12 +13,16 @@ import {
   listingUpdate,
   markReadBody,
   notificationList,
+  notificationPreferences,
+  notificationPreferencesUpdate,
   notificationsQuery,
 } from '../../../common/offers.ts';
+import { requireActor } from '../../lib/access.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { timebankActor } from '../ledger/actor.ts';
 import { notifyNewRequest, suggestionsFor } from './matching.ts';
 import { listNotifications, markRead } from './notifications.ts';
+import { getNotificationPreferences, updateNotificationPreferences } from './preferences.ts';
 import * as offers from './service.ts';
 
 /** Offers and requests: posting, browsing and searching, matching, and members' notifications. */
@@ -70,4 +74,13 @@ export function offerRoutes(app: FastifyInstance, { db, mailer, config, log }: D
     await markRead(db, request.params.communityId, timebankActor(request).userId, request.body.ids);
     return { ok: true as const };
   });
+
+  // A person's own choices, whatever community they are in; a suspended account may still turn emails off.
+  r.get('/api/notification-preferences', { config: { access: 'signed-in' }, schema: { tags: ['notifications'], response: { 200: notificationPreferences, ...errorResponses } } }, async (request) =>
+    getNotificationPreferences(db, requireActor(request).userId),
+  );
+
+  r.put('/api/notification-preferences', { config: { access: 'signed-in', allowSuspended: true }, schema: { tags: ['notifications'], body: notificationPreferencesUpdate, response: { 200: notificationPreferences, ...errorResponses } } }, async (request) =>
+    updateNotificationPreferences(db, requireActor(request).userId, request.body),
+  );
 }

@@ -1,4 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { NotificationPreferences, NotificationPreferencesUpdate } from '../../../common/offers.ts';
 import { api, downloadJson } from '../../lib/api.ts';
 import { queryClient, SESSION_KEY } from '../../lib/query-client.ts';
 
@@ -27,5 +28,20 @@ export function useDeleteAccount() {
       queryClient.clear();
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
     },
+  });
+}
+
+const PREFERENCES = ['notification-preferences'] as const;
+
+/** What the person wants to be told about new requests they could help with. */
+export function useNotificationPreferences() {
+  return useQuery({ queryKey: PREFERENCES, queryFn: () => api<NotificationPreferences>('/api/notification-preferences') });
+}
+
+/** Saves those choices. */
+export function useUpdateNotificationPreferences() {
+  return useMutation({
+    mutationFn: (body: NotificationPreferencesUpdate) => api<NotificationPreferences>('/api/notification-preferences', { method: 'PUT', body }),
+    onSuccess: (saved) => queryClient.setQueryData(PREFERENCES, saved),
   });
 }

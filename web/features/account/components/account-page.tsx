@@ -1,19 +1,20 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { TextField } from '../../../components/fields.tsx';
+import { Checkbox, Fieldset, TextField } from '../../../components/fields.tsx';
 import { Form } from '../../../components/form.tsx';
 import { SummaryList } from '../../../components/list.tsx';
 import { Notice } from '../../../components/notice.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
 import { t } from '../../../i18n/index.ts';
 import { fieldError } from '../../../lib/form.ts';
 import { useSession } from '../../../lib/session.ts';
-import { useChangeEmail, useChangePassword, useDeleteAccount, useDownloadMyData } from '../api.ts';
+import { useChangeEmail, useChangePassword, useDeleteAccount, useDownloadMyData, useNotificationPreferences, useUpdateNotificationPreferences } from '../api.ts';
 
-/** Account settings: sign-in details, a copy of one's data, and deleting the account. */
+/** Account settings: sign-in details, what Kith tells you about, a copy of one's data, and deleting the account. */
 export function AccountPage() {
   const { data: session } = useSession();
   const user = session?.user;
@@ -32,10 +33,58 @@ export function AccountPage() {
           { label: t('fields.email'), value: user.email },
         ]}
       />
+      <Notifications email={user.email} />
       <ChangePassword />
       <ChangeEmail />
       <DownloadData />
       <DeleteAccount />
+    </div>
+  );
+}
+
+/**
+ * What Kith tells the person about, apart from what neighbours may see on their profile. The
+ * emails link here (?section=notifications), so the card is brought into view and focused.
+ */
+function Notifications({ email }: { email: string }) {
+  const [params] = useSearchParams();
+  const preferences = useNotificationPreferences();
+  const update = useUpdateNotificationPreferences();
+  const section = useRef<HTMLDivElement>(null);
+  const linkedTo = params.get('section') === 'notifications';
+  const loaded = preferences.data !== undefined;
+  useEffect(() => {
+    if (linkedTo && loaded) {
+      section.current?.scrollIntoView({ block: 'start' });
+      section.current?.focus();
+    }
+  }, [linkedTo, loaded]);
+  return (
+    <div id="notifications" ref={section} tabIndex={-1}>
+      <Card title={t('account.notifications.title')}>
+        <p>{t('account.notifications.lead')}</p>
+        {update.isSuccess ? (
+          <Notice tone="success">
+            <p>{t('account.notifications.saved')}</p>
+          </Notice>
+        ) : null}
+        <QueryView query={preferences}>
+          {(current) => (
+            <Form
+              label={t('account.notifications.title')}
+              submitLabel={t('account.notifications.submit')}
+              busy={update.isPending}
+              error={update.error}
+              onSubmit={(form) => update.mutate({ matchingRequestsInApp: form.checked('matchingRequestsInApp'), matchingRequestsEmail: form.checked('matchingRequestsEmail') })}
+            >
+              <Fieldset legend={t('account.notifications.matching')}>
+                <Checkbox name="matchingRequestsInApp" label={t('account.notifications.inApp')} defaultChecked={current.matchingRequestsInApp} />
+                <Checkbox name="matchingRequestsEmail" label={t('account.notifications.email')} hint={t('account.notifications.emailHint', { email })} defaultChecked={current.matchingRequestsEmail} />
+              </Fieldset>
+            </Form>
+          )}
+        </QueryView>
+      </Card>
     </div>
   );
 }
