@@ -83,6 +83,8 @@ async function main() {
     const k = summary.counts;
     console.log(`  ${k.people} people, ${k.organisations} organisations, ${k.verifications} checks, ${k.vouches} vouches, ${k.pendingJoinRequests} people waiting to join, ${k.reports} reports.`);
     console.log(`  ${k.exchanges} exchanges, ${k.references} references, ${k.disputes} disputes (some still open for a coordinator) and ${k.reversals} reversals in the time bank.`);
+    console.log(`  Today: ${k.listings} offers and requests, ${k.exchangesInFlight} exchanges under way (${k.approvals} waiting for a coordinator's approval), ` +
+      `${k.donations} donations to the community fund and ${k.grants} grants from it, ${k.groupExchanges} group exchanges and ${k.proxyExchanges} recorded by a coordinator for someone not online.`);
     console.log(`\nStart Kith with:  ${config.databaseUrl ? '' : `DATA_DIR=${process.env.DATA_DIR ?? './data'} `}npm start\nthen open ${config.publicUrl} and sign in as:`);
     for (const a of summary.accounts) console.log(`  ${a.role.padEnd(32)} ${a.email.padEnd(28)} password: ${a.password}   (${a.displayName})`);
     console.log(`Every other demo member's password is "${DEMO_ACCOUNTS.password}"; their emails are in the admin pages.`);

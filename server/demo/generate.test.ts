@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, openTestDatabase, type TestContext } from '../../test/context.ts';
-import { anonymous, clientFromResponse } from '../../test/factories.ts';
+import { anonymous, clientFromResponse, signInAs } from '../../test/factories.ts';
 import type { Database } from '../db/client.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { KITH_TIME_ZONE, todayIn } from '../features/verification/dates.ts';
-import { computeLevel, mayVouch } from '../features/verification/levels.ts';
+import { computeLevel, levelAtLeast, mayVouch } from '../features/verification/levels.ts';
+import { getVerificationLevels } from '../features/verification/service.ts';
+import { requireAction, type ExchangeState } from '../features/exchanges/lifecycle.ts';
+import { fuzzLocation } from '../features/offers/geo.ts';
+import { listingInput } from '../../common/offers.ts';
+import type { Exchange, ExchangeAction } from '../../common/exchanges.ts';
 import { DEMO_ACCOUNTS, PLACES, STARTER_SKILLS } from './data.ts';
 import { checkLedger } from '../features/ledger/reports.ts';
 import { generateNeighbourhood, type NeighbourhoodSummary } from './generate.ts';
@@ -370,7 +375,280 @@ describe('the demo time bank', () => {
     }
   });
 
-  it('makes the same disputes and reversals from the same seed', async () => {
+  // Today's time bank (timebank-activity.ts): listings, exchanges in flight, the fund, group
+  // and proxy exchanges, approvals.
+  const memberSignIn = async () => {
+    const res = await anonymous(full).post('/api/auth/sign-in', { email: DEMO_ACCOUNTS.member.email, password: DEMO_ACCOUNTS.password });
+    expect(res.statusCode).toBe(200);
+    return clientFromResponse(full, res);
+  };
+  const today = todayIn(KITH_TIME_ZONE, now);
+  /** Exchanges written today (in flight), as opposed to the months of settled history. */
+  const IN_FLIGHT = `('proposed', 'accepted', 'done', 'declined', 'cancelled')`;
+
+  it('has offers and requests in every state, each one a member could have posted', async () => {
+    for (const community of made.communities) {
+      const rows = await fq<{ id: string; kind: 'offer' | 'request'; title: string; description: string; skill_id: number; category: string; duration_minutes: number; place: string; availability: string;
+        expires: string | null; status: string; lat: number | null; lng: number | null; owner_id: string; owner_kind: string; joined_at: Date; created_at: Date; updated_at: Date; by_owner: boolean; by_agent: boolean }>(
+        `SELECT l.id, l.kind, l.title, l.description, l.skill_id, k.category, l.duration_minutes, l.place, l.availability, l.expires_on::text AS expires, l.status, l.lat, l.lng,
+                l.owner_id, u.kind AS owner_kind, m.joined_at, l.created_at, l.updated_at, l.created_by = l.owner_id AS by_owner,
+                EXISTS (SELECT 1 FROM organisation_agents a WHERE a.community_id = l.community_id AND a.organisation_id = l.owner_id AND a.user_id = l.created_by) AS by_agent
+         FROM listings l JOIN users u ON u.id = l.owner_id JOIN skills k ON k.id = l.skill_id
+         JOIN memberships m ON m.community_id = l.community_id AND m.user_id = l.owner_id AND m.status = 'active'
+         WHERE l.community_id = $1`, [community.id]);
+      const state = (r: (typeof rows)[number]) => (r.status !== 'open' ? r.status : r.expires !== null && r.expires < today ? 'expired' : 'open');
+      expect(new Set(rows.map(state))).toEqual(new Set(['open', 'paused', 'closed', 'expired']));
+      for (const kind of ['offer', 'request']) expect(rows.filter((r) => r.kind === kind && state(r) === 'open').length).toBeGreaterThanOrEqual(3);
+      expect(new Set(rows.map((r) => r.category)).size).toBeGreaterThanOrEqual(5);
+      expect(rows.some((r) => r.owner_kind === 'organisation' && r.by_agent)).toBe(true);
+      const [settings] = await fq<{ safeguarding: string[] }>(`SELECT safeguarding_categories AS safeguarding FROM timebank_settings WHERE community_id = $1`, [community.id]);
+      const levels = await getVerificationLevels(full.db, community.id, rows.map((r) => r.owner_id), today);
+      for (const r of rows) {
+        // The API's own rules, the owner (or an agent for an organisation) posting, after joining.
+        expect(() => listingInput.parse({ kind: r.kind, title: r.title, description: r.description, skillId: r.skill_id, durationMinutes: r.duration_minutes, place: r.place,
+          availability: r.availability, expiresOn: r.expires, location: r.lat === null ? null : { lat: r.lat, lng: r.lng } })).not.toThrow();
+        expect(r.owner_kind === 'organisation' ? r.by_agent : r.by_owner).toBe(true);
+        expect(r.created_at.getTime()).toBeGreaterThan(r.joined_at.getTime());
+        expect(r.updated_at.getTime()).toBeGreaterThanOrEqual(r.created_at.getTime());
+        expect(r.updated_at.getTime()).toBeLessThanOrEqual(now.getTime());
+        // Expiry from the day it was posted; locations snapped to the service's grid, none for help online.
+        if (r.expires) expect(r.expires >= todayIn(KITH_TIME_ZONE, r.created_at)).toBe(true);
+        if (r.lat !== null) expect(fuzzLocation({ lat: r.lat, lng: r.lng! })).toEqual({ lat: r.lat, lng: r.lng });
+        if (r.place === 'online') expect(r.lat).toBeNull();
+        if (r.kind === 'offer' && settings.safeguarding.includes(r.category)) expect(levelAtLeast(levels.get(r.owner_id)!.level, 'safeguarding-checked')).toBe(true);
+      }
+      const coordinator = await signInAs(full, { id: (await fq<{ id: string }>(`SELECT user_id AS id FROM memberships WHERE community_id = $1 AND role = 'coordinator' ORDER BY joined_at LIMIT 1`, [community.id]))[0].id });
+      for (const status of ['paused', 'closed']) expect((await coordinator.get(`/api/communities/${community.id}/listings?status=${status}`)).json().total).toBeGreaterThanOrEqual(1);
+    }
+    // Browsing shows a member exactly the open listings that have not expired, and suggestions work.
+    const member = await memberSignIn();
+    const riverside = made.communities[0].id;
+    const page = (await member.get(`/api/communities/${riverside}/listings?limit=100`)).json();
+    const [{ open }] = await fq<{ open: number }>(`SELECT count(*)::int AS open FROM listings WHERE community_id = $1 AND status = 'open' AND (expires_on IS NULL OR expires_on >= $2::date)`, [riverside, today]);
+    expect(page.total).toBe(open);
+    expect(page.listings.every((l: { expired: boolean; status: string }) => !l.expired && l.status === 'open')).toBe(true);
+    const myRequest = page.listings.find((l: { mine: boolean; kind: string; needsApproval: boolean }) => l.mine && l.kind === 'request' && !l.needsApproval);
+    expect(myRequest).toBeDefined();
+    expect((await member.get(`/api/communities/${riverside}/listings/${myRequest.id}/matches`)).json().suggestions.length).toBeGreaterThan(0);
+    const [{ told }] = await fq<{ told: number }>(`SELECT count(*)::int AS told FROM notifications WHERE kind = 'listing.matching_request'`);
+    expect(told).toBeGreaterThan(0);
+  });
+
+  it('gives the demo member and coordinator things to do: proposals to answer, times to confirm, a changed time to accept', async () => {
+    const riverside = made.communities[0].id;
+    const member = await memberSignIn();
+    const mine = ((await member.get(`/api/communities/${riverside}/exchanges?limit=100`)).json() as Exchange[]).filter((x) => x.status !== 'confirmed' && x.status !== 'resolved');
+    const can = (status: Exchange['status'], action: ExchangeAction) => mine.some((x) => x.status === status && x.allowedActions.includes(action));
+    expect(can('proposed', 'accept')).toBe(true);
+    expect(can('accepted', 'cancel')).toBe(true);
+    expect(can('done', 'confirm')).toBe(true);
+    expect(can('done', 'accept_adjustment')).toBe(true);
+    // One of their own proposals waits for the other side, and one waits for a coordinator's approval.
+    expect(mine.some((x) => x.status === 'proposed' && x.proposedBy.id === member.userId && !x.allowedActions.includes('accept'))).toBe(true);
+    expect(mine.some((x) => x.approval === 'pending')).toBe(true);
+    const unread = (await member.get(`/api/communities/${riverside}/notifications?unread=true`)).json() as { notifications: { kind: string; link: string }[] };
+    expect(unread.notifications.map((n) => n.kind)).toEqual(expect.arrayContaining(['exchange.proposed', 'exchange.done', 'exchange.adjusted']));
+    const coordinator = await coordinatorSignIn();
+    const theirs = (await coordinator.get(`/api/communities/${riverside}/exchanges?limit=100`)).json() as Exchange[];
+    expect(theirs.some((x) => x.status === 'proposed' && x.allowedActions.includes('accept'))).toBe(true);
+    expect(theirs.some((x) => x.status === 'done' && x.allowedActions.includes('confirm'))).toBe(true);
+    for (const community of made.communities) {
+      const [{ n }] = await fq<{ n: number }>(`SELECT count(*)::int AS n FROM exchanges WHERE community_id = $1 AND status IN ('proposed', 'accepted', 'done')`, [community.id]);
+      expect(n).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('takes every exchange in flight through the lifecycle rules, with the timeline and notifications the service writes', async () => {
+    const rows = await fq<{ id: string; community_id: string; status: Exchange['status']; approval: ExchangeState['approval']; provider_id: string; receiver_id: string; proposed_by: string; category: string;
+      recorded_minutes: number | null; adjusted_minutes: number | null; awaiting_since: Date | null; created_at: Date; updated_at: Date; listing_live: boolean; approval_categories: string[];
+      events: { kind: string; actor: string; minutes: number | null; at: string }[] }>(
+      `SELECT x.id, x.community_id, x.status, x.approval, x.provider_id, x.receiver_id, x.proposed_by, x.category, x.recorded_minutes, x.adjusted_minutes, x.awaiting_since, x.created_at, x.updated_at,
+              l.status = 'open' AND (l.expires_on IS NULL OR l.expires_on >= $1::date) AS listing_live, s.approval_categories,
+              (SELECT json_agg(json_build_object('kind', e.kind, 'actor', e.actor_id, 'minutes', e.minutes, 'at', e.created_at) ORDER BY e.id) FROM exchange_events e WHERE e.exchange_id = x.id) AS events
+       FROM exchanges x JOIN listings l ON l.id = x.listing_id JOIN timebank_settings s ON s.community_id = x.community_id
+       WHERE x.status IN ${IN_FLIGHT}`, [today]);
+    const agents = await fq<{ organisation_id: string; user_id: string }>(`SELECT organisation_id, user_id FROM organisation_agents`);
+    const coordinators = await fq<{ community_id: string; user_id: string }>(`SELECT community_id, user_id FROM memberships WHERE role = 'coordinator' AND status = 'active'`);
+    const notified = await fq<{ user_id: string; kind: string; source_id: string }>(`SELECT user_id, kind, source_id FROM notifications WHERE kind LIKE 'exchange.%'`);
+    const told = (id: string, kind: string, party: string) => {
+      const people = agents.filter((a) => a.organisation_id === party).map((a) => a.user_id);
+      return (people.length > 0 ? people : [party]).some((u) => notified.some((n) => n.source_id === id && n.kind === kind && n.user_id === u));
+    };
+    const actions: Record<string, ExchangeAction> = { accepted: 'accept', approved: 'approve', done: 'record', adjusted: 'adjust', declined: 'decline', cancelled: 'cancel' };
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['proposed', 'accepted', 'done', 'declined', 'cancelled']));
+    for (const r of rows) {
+      const state: ExchangeState = { status: 'proposed', approval: r.approval_categories.includes(r.category) ? 'pending' : 'not_needed', providerId: r.provider_id, receiverId: r.receiver_id,
+        proposedBy: r.proposed_by, adjustedMinutes: null, transactionId: null, reversed: false, referencedBy: [] };
+      const identities = (actor: string) => [actor, ...agents.filter((a) => a.user_id === actor && [r.provider_id, r.receiver_id].includes(a.organisation_id)).map((a) => a.organisation_id)];
+      expect(r.events[0].kind).toBe('proposed');
+      expect(identities(r.events[0].actor)).toContain(r.proposed_by);
+      expect(told(r.id, 'exchange.proposed', r.proposed_by === r.provider_id ? r.receiver_id : r.provider_id)).toBe(true);
+      const coordinating = coordinators.filter((c) => c.community_id === r.community_id).map((c) => c.user_id);
+      // Every coordinator of the community is asked to approve, as proposing tells them.
+      if (state.approval === 'pending') for (const c of coordinating) expect(notified.some((n) => n.source_id === r.id && n.kind === 'exchange.approval_needed' && n.user_id === c)).toBe(true);
+      let recorded: number | null = null;
+      for (const e of r.events.slice(1)) {
+        expect(() => requireAction(state, { identities: identities(e.actor), coordinator: coordinating.includes(e.actor) }, actions[e.kind])).not.toThrow();
+        if (e.kind === 'accepted' || e.kind === 'declined' || e.kind === 'cancelled' || e.kind === 'done') state.status = e.kind;
+        if (e.kind === 'approved') state.approval = 'approved';
+        if (e.kind === 'done') recorded = e.minutes;
+        if (e.kind === 'adjusted') state.adjustedMinutes = e.minutes;
+      }
+      expect({ status: state.status, approval: state.approval, recorded, adjusted: state.adjustedMinutes }).toEqual({ status: r.status, approval: r.approval, recorded: r.recorded_minutes, adjusted: r.adjusted_minutes });
+      const times = r.events.map((e) => new Date(e.at).getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect([r.created_at.getTime(), r.updated_at.getTime()]).toEqual([times[0], times.at(-1)]);
+      expect(times.at(-1)!).toBeLessThan(now.getTime());
+      if (r.status === 'done') expect(r.awaiting_since!.getTime()).toBe(times.at(-1));
+      if (r.status === 'proposed' || r.status === 'accepted') expect(r.listing_live).toBe(true);
+    }
+  });
+
+  it('puts exchanges waiting for approval in the coordinators’ queue, in the category each community approves', async () => {
+    for (const community of made.communities) {
+      const [first] = await fq<{ id: string }>(`SELECT user_id AS id FROM memberships WHERE community_id = $1 AND role = 'coordinator' AND status = 'active' ORDER BY joined_at LIMIT 1`, [community.id]);
+      const coordinator = await signInAs(full, first);
+      const settings = (await coordinator.get(`/api/communities/${community.id}/timebank/settings`)).json();
+      expect(settings.approvalCategories.length).toBeGreaterThan(0);
+      const queue = (await coordinator.get(`/api/communities/${community.id}/exchange-queue`)).json() as { approvals: Exchange[] };
+      expect(queue.approvals.length).toBeGreaterThanOrEqual(2);
+      for (const x of queue.approvals) {
+        expect(x).toMatchObject({ approval: 'pending', allowedActions: expect.arrayContaining(['approve', 'refuse']) });
+        expect(settings.approvalCategories).toContain(x.skill.category);
+      }
+      // Nothing in an approval category went ahead without a coordinator once approval was asked for.
+      const [{ skipped }] = await fq<{ skipped: number }>(
+        `SELECT count(*)::int AS skipped FROM exchanges x JOIN timebank_settings s ON s.community_id = x.community_id
+         WHERE x.community_id = $1 AND x.category = ANY (s.approval_categories) AND x.created_at > s.updated_at AND x.approval = 'not_needed' AND x.proxy_recorded_by IS NULL`, [community.id]);
+      expect(skipped).toBe(0);
+    }
+  });
+
+  it('has donations to the community fund and grants from it with their reasons, as the ledger service posts them', async () => {
+    for (const community of made.communities) {
+      const coordinator = await signInAs(full, (await fq<{ id: string }>(`SELECT user_id AS id FROM memberships WHERE community_id = $1 AND role = 'coordinator' ORDER BY joined_at LIMIT 1`, [community.id]))[0]);
+      const fund = (await coordinator.get(`/api/communities/${community.id}/ledger/fund`)).json();
+      expect(fund.donatedMinutes).toBeGreaterThan(0);
+      expect(fund.grantedMinutes).toBeGreaterThan(0);
+      expect(fund.balance).toBeGreaterThanOrEqual(0);
+      const rows = await fq<{ id: string; kind: string; note: string; created_by: string; legs: { owner: string | null; amount: number }[]; creator_role: string; told: number }>(
+        `SELECT t.id, t.kind, t.note, t.created_by, m.role AS creator_role,
+                (SELECT json_agg(json_build_object('owner', a.user_id, 'amount', e.amount) ORDER BY e.amount) FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE e.transaction_id = t.id) AS legs,
+                (SELECT count(*)::int FROM notifications n WHERE n.source_id = t.id::text AND n.kind = 'ledger.grant') AS told
+         FROM ledger_transactions t JOIN memberships m ON m.community_id = t.community_id AND m.user_id = t.created_by
+         WHERE t.community_id = $1 AND t.kind IN ('donation', 'grant')`, [community.id]);
+      for (const r of rows) {
+        if (r.kind === 'donation') {
+          // The donor gives from their own balance to the fund.
+          expect(r.legs).toEqual([{ owner: r.created_by, amount: expect.any(Number) }, { owner: null, amount: -r.legs[0].amount }]);
+        } else {
+          expect(r.creator_role).toBe('coordinator');
+          expect(r.note.trim().length).toBeGreaterThanOrEqual(3);
+          expect(r.legs[0].owner).toBeNull();
+          expect(r.legs[1].owner).not.toBe(r.created_by);
+          expect(r.told).toBe(1);
+        }
+      }
+    }
+  });
+
+  it('records group exchanges, one paid by the fund and one by an organisation, each participant credited and told', async () => {
+    const groups = await fq<{ id: string; community_id: string; recorded_by: string; payer_kind: string; payer: string | null; transactions: number; created_by: string; note: string; title: string;
+      legs: { owner: string; amount: number }[]; ties: number; told: number; agent: boolean; coordinator: boolean }>(
+      `SELECT g.id, g.community_id, g.recorded_by, pa.kind AS payer_kind, pa.user_id AS payer, t.created_by, t.note, g.title,
+              (SELECT count(*)::int FROM ledger_transactions x WHERE x.group_exchange_id = g.id) AS transactions,
+              (SELECT json_agg(json_build_object('owner', coalesce(a.user_id::text, 'fund'), 'amount', e.amount)) FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE e.transaction_id = t.id) AS legs,
+              (SELECT count(*)::int FROM interactions i WHERE i.source_type = 'group_exchange' AND i.source_id = g.id::text) AS ties,
+              (SELECT count(*)::int FROM notifications n WHERE n.kind = 'ledger.group_exchange' AND n.source_id = t.id::text) AS told,
+              EXISTS (SELECT 1 FROM organisation_agents o WHERE o.community_id = g.community_id AND o.organisation_id = pa.user_id AND o.user_id = g.recorded_by) AS agent,
+              EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = g.community_id AND m.user_id = g.recorded_by AND m.role = 'coordinator') AS coordinator
+       FROM group_exchanges g JOIN ledger_accounts pa ON pa.id = g.payer_account_id JOIN ledger_transactions t ON t.group_exchange_id = g.id`);
+    for (const community of made.communities) expect(groups.filter((g) => g.community_id === community.id).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(groups.map((g) => g.payer_kind))).toEqual(new Set(['fund', 'member']));
+    for (const g of groups) {
+      const payerLeg = g.legs.find((l) => l.owner === (g.payer ?? 'fund'))!;
+      const credits = g.legs.filter((l) => l !== payerLeg);
+      expect(g).toMatchObject({ transactions: 1, created_by: g.recorded_by, note: g.title, told: credits.length });
+      expect(payerLeg.amount).toBe(-credits.reduce((sum, l) => sum + l.amount, 0));
+      expect(credits.length).toBeGreaterThanOrEqual(2);
+      // An organisation paying is tied to each participant both ways; the fund is tied to no one.
+      expect(g.ties).toBe(g.payer ? 2 * credits.length : 0);
+      expect(g.payer ? g.agent : g.coordinator).toBe(true);
+    }
+  });
+
+  it('marks the exchanges a coordinator recorded for someone not online', async () => {
+    const rows = await fq<{ id: string; community_id: string; status: string; confirmed_how: string; listing_id: string | null; recorder: string; provider_id: string; receiver_id: string;
+      confirmed_minutes: number; events: { kind: string; actor: string; onBehalfOf: string }[]; created_by: string; amounts: number[]; ties: number; role: string }>(
+      `SELECT x.id, x.community_id, x.status, x.confirmed_how, x.listing_id, x.proxy_recorded_by AS recorder, x.provider_id, x.receiver_id, x.confirmed_minutes, m.role,
+              (SELECT json_agg(json_build_object('kind', e.kind, 'actor', e.actor_id, 'onBehalfOf', e.on_behalf_of)) FROM exchange_events e WHERE e.exchange_id = x.id) AS events,
+              t.created_by, (SELECT array_agg(e.amount ORDER BY e.amount) FROM ledger_entries e WHERE e.transaction_id = t.id) AS amounts,
+              (SELECT count(*)::int FROM interactions i WHERE i.source_id = x.id::text AND i.kind = 'exchange_confirmed') AS ties
+       FROM exchanges x JOIN ledger_transactions t ON t.exchange_id = x.id JOIN memberships m ON m.community_id = x.community_id AND m.user_id = x.proxy_recorded_by
+       WHERE x.proxy_recorded_by IS NOT NULL`);
+    for (const community of made.communities) expect(rows.filter((r) => r.community_id === community.id).length).toBeGreaterThanOrEqual(1);
+    for (const r of rows) {
+      expect(r).toMatchObject({ status: 'confirmed', confirmed_how: 'proxy', listing_id: null, role: 'coordinator', created_by: r.recorder, amounts: [-r.confirmed_minutes, r.confirmed_minutes], ties: 2 });
+      expect([r.provider_id, r.receiver_id]).not.toContain(r.recorder);
+      expect(r.events).toEqual([{ kind: 'proxy_recorded', actor: r.recorder, onBehalfOf: expect.any(String) }]);
+      expect([r.provider_id, r.receiver_id]).toContain(r.events[0].onBehalfOf);
+    }
+    const coordinator = await coordinatorSignIn();
+    const riverside = rows.find((r) => r.community_id === made.communities[0].id)!;
+    const shown = (await coordinator.get(`/api/communities/${riverside.community_id}/exchanges/${riverside.id}`)).json();
+    expect(shown.proxyRecordedBy.id).toBe(riverside.recorder);
+    expect(shown.events[0].onBehalfOf.id).toBe(riverside.events[0].onBehalfOf);
+  });
+
+  it('keeps the fake ring and the isolated members out of today’s activity, and the ring contained', async () => {
+    const { ring, isolated } = made.network;
+    expect(ring.length).toBe(20);
+    expect(isolated.length).toBeGreaterThanOrEqual(6);
+    const apart = [...ring, ...isolated];
+    const [{ n }] = await fq<{ n: number }>(
+      `SELECT (SELECT count(*) FROM listings WHERE owner_id = ANY ($1::uuid[]))
+            + (SELECT count(*) FROM exchanges WHERE (status IN ${IN_FLIGHT} OR proxy_recorded_by IS NOT NULL) AND (provider_id = ANY ($2::uuid[]) OR receiver_id = ANY ($2::uuid[])))
+            + (SELECT count(*) FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE e.kind IN ('donation', 'grant', 'group_exchange') AND a.user_id = ANY ($2::uuid[]))
+            + (SELECT count(*) FROM interactions WHERE actor_id = ANY ($3::uuid[]) OR subject_id = ANY ($3::uuid[])) AS n`, [ring, apart, isolated]);
+    expect(Number(n)).toBe(0);
+    for (const community of made.communities) {
+      const scores = await fq<{ user_id: string; score: number }>(`SELECT user_id, score FROM trust_scores WHERE community_id = $1`, [community.id]);
+      const ringShare = scores.filter((s) => ring.includes(s.user_id)).reduce((sum, s) => sum + s.score, 0);
+      expect(ringShare).toBeLessThan(10 / scores.length / 2);
+      const [last] = await fq<{ isolated: number }>(`SELECT (measures->>'isolatedCount')::int AS isolated FROM trust_measures WHERE community_id = $1 ORDER BY month DESC LIMIT 1`, [community.id]);
+      expect(last.isolated).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('keeps every balance within the limits at every posting, and leaves room for every exchange under way to settle', async () => {
+    for (const community of made.communities) {
+      const [limits] = await fq<{ debit: number; credit: number }>(`SELECT max_debit_minutes AS debit, max_credit_minutes AS credit FROM timebank_settings WHERE community_id = $1`, [community.id]);
+      const entries = await fq<{ account: string; owner: string | null; fund: boolean; kind: string; amount: number }>(
+        `SELECT e.account_id AS account, a.user_id AS owner, a.kind = 'fund' AS fund, e.kind, e.amount FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id
+         WHERE e.community_id = $1 ORDER BY e.posted_at, e.id`, [community.id]);
+      const balance = new Map<string, number>();
+      for (const e of entries) {
+        const after = (balance.get(e.account) ?? 0) + e.amount;
+        balance.set(e.account, after);
+        if (e.fund) expect(e.amount > 0 || after >= 0).toBe(true);
+        else if (e.amount < 0) expect(after).toBeGreaterThanOrEqual(e.kind === 'donation' ? 0 : -limits.debit);
+        else expect(after).toBeLessThanOrEqual(limits.credit);
+      }
+      // Whatever the members do next, in any order: all they may still gain, or all they may still give.
+      const pending = await fq<{ owner: string; up: number; down: number; balance: number }>(
+        `WITH p AS (SELECT x.provider_id, x.receiver_id, coalesce(x.adjusted_minutes, x.recorded_minutes, x.proposed_minutes, l.duration_minutes) AS minutes
+                    FROM exchanges x JOIN listings l ON l.id = x.listing_id WHERE x.community_id = $1 AND x.status IN ('proposed', 'accepted', 'done'))
+         SELECT o.owner, sum(o.up)::int AS up, sum(o.down)::int AS down, coalesce((SELECT a.balance FROM ledger_accounts a WHERE a.community_id = $1 AND a.user_id = o.owner), 0)::int AS balance
+         FROM (SELECT provider_id AS owner, minutes AS up, 0 AS down FROM p UNION ALL SELECT receiver_id, 0, minutes FROM p) o GROUP BY o.owner`, [community.id]);
+      expect(pending.length).toBeGreaterThan(0);
+      for (const p of pending) {
+        expect(p.balance + p.up).toBeLessThanOrEqual(limits.credit);
+        expect(p.balance - p.down).toBeGreaterThanOrEqual(-limits.debit);
+      }
+    }
+  });
+
+  it('makes the same disputes, reversals and time bank from the same seed', async () => {
     const { database, drop } = await openTestDatabase(2);
     try {
       await generateNeighbourhood(database.db, { seed: 7, members: MEMBERS, communities: 2, now, passwordHashes });
@@ -379,11 +657,47 @@ describe('the demo time bank', () => {
          FROM exchanges x JOIN communities c ON c.id = x.community_id JOIN users p ON p.id = x.provider_id JOIN users r ON r.id = x.receiver_id
          WHERE x.status IN ('disputed', 'resolved') ORDER BY 1, x.created_at`);
       const reversals = (db: Database) => db.query(`SELECT note, posted_at FROM ledger_transactions WHERE kind = 'reversal' ORDER BY posted_at`);
+      const timebank = async (db: Database) => ({
+        listings: await db.query(`SELECT c.slug, l.kind, l.status, l.title, l.expires_on::text, l.lat, l.lng, l.availability, l.created_at, u.display_name AS owner
+          FROM listings l JOIN communities c ON c.id = l.community_id JOIN users u ON u.id = l.owner_id ORDER BY 1, l.created_at, l.title`),
+        exchanges: await db.query(`SELECT c.slug, x.status, x.approval, x.description, x.recorded_minutes, x.adjusted_minutes, x.created_at, p.display_name AS provider, r.display_name AS receiver
+          FROM exchanges x JOIN communities c ON c.id = x.community_id JOIN users p ON p.id = x.provider_id JOIN users r ON r.id = x.receiver_id
+          WHERE x.status IN ${IN_FLIGHT} OR x.proxy_recorded_by IS NOT NULL ORDER BY 1, x.created_at, x.description`),
+        postings: await db.query(`SELECT t.kind, t.note, t.posted_at, (SELECT sum(e.amount) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.amount > 0)::int AS minutes
+          FROM ledger_transactions t WHERE t.kind IN ('donation', 'grant', 'group_exchange') ORDER BY t.posted_at`),
+        notifications: await db.query(`SELECT n.kind, n.title, u.display_name, n.created_at, n.read_at IS NULL AS unread FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.kind <> 'listing.matching_request' ORDER BY n.created_at, n.kind, u.display_name`),
+      });
       expect(await shape(database)).toEqual(await shape(full.database));
       expect(await reversals(database)).toEqual(await reversals(full.database));
+      expect(await timebank(database)).toEqual(await timebank(full.database));
     } finally {
       await database.close();
       await drop();
     }
+  });
+
+  // Last, as it changes the neighbourhood: the things waiting are ones the services accept.
+  it('lets the demo member and a coordinator act on what waits for them, through the API', async () => {
+    const riverside = made.communities[0].id;
+    const member = await memberSignIn();
+    const mine = (await member.get(`/api/communities/${riverside}/exchanges?limit=100`)).json() as Exchange[];
+    const waiting = (action: ExchangeAction) => mine.find((x) => x.allowedActions.includes(action) && (action !== 'accept' || x.approval !== 'pending'))!;
+    for (const [action, path] of [['accept', 'accept'], ['confirm', 'confirm'], ['accept_adjustment', 'accept-adjustment']] as const) {
+      const res = await member.post(`/api/communities/${riverside}/exchanges/${waiting(action).id}/${path}`);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const coordinator = await coordinatorSignIn();
+    const queue = (await coordinator.get(`/api/communities/${riverside}/exchange-queue`)).json() as { approvals: Exchange[] };
+    const approval = queue.approvals.find((x) => x.status === 'accepted') ?? queue.approvals[0];
+    const approved = await coordinator.post(`/api/communities/${riverside}/exchanges/${approval.id}/approval`, { decision: 'approve', note: 'Checked with both of them.' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    // The helper of an approved exchange records the time, and the person helped confirms it.
+    const [ready] = await fq<{ id: string; provider_id: string; receiver_id: string }>(
+      `SELECT x.id, x.provider_id, x.receiver_id FROM exchanges x JOIN users p ON p.id = x.provider_id JOIN users r ON r.id = x.receiver_id
+       WHERE x.community_id = $1 AND x.status = 'accepted' AND x.approval = 'approved' AND p.kind = 'person' AND r.kind = 'person' LIMIT 1`, [riverside]);
+    expect((await (await signInAs(full, { id: ready.provider_id })).post(`/api/communities/${riverside}/exchanges/${ready.id}/record`, { minutes: 60, note: '' })).statusCode).toBe(200);
+    expect((await (await signInAs(full, { id: ready.receiver_id })).post(`/api/communities/${riverside}/exchanges/${ready.id}/confirm`)).statusCode).toBe(200);
+    expect(await checkLedger(full.db, riverside)).toMatchObject({ balanced: true, balancesTotal: 0 });
   });
 });

@@ -64,6 +64,8 @@ export type NeighbourhoodSummary = {
     /** Today's time bank (timebank-activity.ts; all 0 without the trust network). */
     listings: number; exchangesInFlight: number; approvals: number; donations: number; grants: number; groupExchanges: number; proxyExchanges: number; notifications: number;
   };
+  /** The fake accounts and the members left isolated by the grown network (empty without it), which the trust engine should contain and reach out to. */
+  network: { ring: string[]; isolated: string[] };
   plan: Plan;
 };
 
@@ -150,7 +152,7 @@ export async function generateNeighbourhood(db: Db, options: NeighbourhoodOption
 
   const seed = options.seed ?? 1;
   const grown = options.trustNetwork === false
-    ? { exchanges: 0, references: 0, disputes: 0, reversals: 0, ring: [], isolated: [] }
+    ? { exchanges: 0, references: 0, disputes: 0, reversals: 0, ring: [] as string[], isolated: [] as string[] }
     : await growTrustNetwork(db, { communityIds: communityId, now, seed, passwordHash: memberHash, tag: options.tag, recompute: false });
   const activity = options.trustNetwork === false
     ? { listings: 0, inFlight: 0, approvals: 0, donations: 0, grants: 0, groupExchanges: 0, proxyExchanges: 0, notifications: 0, recentRequests: [] }
@@ -191,6 +193,7 @@ export async function generateNeighbourhood(db: Db, options: NeighbourhoodOption
       proxyExchanges: activity.proxyExchanges,
       notifications: activity.notifications + matched,
     },
+    network: { ring: grown.ring, isolated: grown.isolated },
     plan,
   };
 }

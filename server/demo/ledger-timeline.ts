@@ -3,7 +3,8 @@
 // applies when it posts (ledger/posting.ts limitBreach and the donor's no-overdraw rule), both
 // at the moment they are dated and at every later posting, whose own checks would otherwise
 // have seen different balances. Postings that may still happen (exchanges in flight) are
-// reserved at the end of time, so that whatever the members do next stays within the limits.
+// reserved at the end of time, credits and debits apart, so that whatever the members do next,
+// in whatever order, stays within the limits.
 import type { SettingsRow } from '../features/ledger/settings.ts';
 
 /** The community fund's owner key; members are keyed by user id. */
@@ -12,10 +13,13 @@ export const FUND = 'fund';
 export const LATER = Number.MAX_SAFE_INTEGER;
 
 export type TimelineLeg = { owner: string; amount: number };
-type Point = { at: number; amount: number };
+/** A posting's leg; `floor` is the least its account had to keep after it (0 for a donor's gift). */
+type Point = { at: number; amount: number; floor?: number };
 
 export class LedgerTimeline {
   private readonly points = new Map<string, Point[]>();
+  /** Reserved for postings that may still happen: the most each account could still gain and lose. */
+  private readonly reserved = new Map<string, { up: number; down: number }>();
 
   constructor(private readonly limits: Pick<SettingsRow, 'mode' | 'maxDebitMinutes' | 'maxCreditMinutes'>, entries: readonly { owner: string; at: number; amount: number }[]) {
     for (const e of entries) this.list(e.owner).push({ at: e.at, amount: e.amount });
@@ -35,15 +39,16 @@ export class LedgerTimeline {
     return sum;
   }
 
-  /** The balance once everything, reservations included, is posted. */
+  /** The balance once everything posted so far is in (reservations left out). */
   final(owner: string): number {
     return this.balanceAt(owner, LATER);
   }
 
   /**
-   * Whether these legs, posted at `at`, break no rule then or at any later posting: a member's
-   * balance stays within the debit and credit limits in the direction it moves, the fund never
-   * goes below zero, and an account in `noOverdraw` has the hours it gives at the time.
+   * Whether these legs, posted at `at` (LATER for a reservation), break no rule then or at any
+   * later posting: a member's balance stays within the debit and credit limits in the direction
+   * it moves, the fund never goes below zero, and an account in `noOverdraw` has the hours it
+   * gives at the time. The reservations count at their worst: every one in the leg's direction settled.
    */
   fits(legs: readonly TimelineLeg[], at: number, noOverdraw: readonly string[] = []): boolean {
     return legs.every((leg) => {
@@ -56,26 +61,33 @@ export class LedgerTimeline {
       for (const p of this.points.get(leg.owner) ?? []) {
         if (p.at <= at) continue;
         running += p.amount;
-        if (!within(running)) return false;
+        // A later gift was checked against a balance that this leg would now lower.
+        if (!within(running) || (leg.amount < 0 && p.floor !== undefined && running < p.floor)) return false;
       }
-      return true;
+      const reserved = this.reserved.get(leg.owner) ?? { up: 0, down: 0 };
+      return within(this.final(leg.owner) + leg.amount + (leg.amount < 0 ? -reserved.down : reserved.up));
     });
   }
 
-  /** Records legs posted at `at` (checked with fits first). */
-  post(legs: readonly TimelineLeg[], at: number): void {
+  /** Records legs posted at `at` (checked with fits first); at LATER they are reserved. */
+  post(legs: readonly TimelineLeg[], at: number, noOverdraw: readonly string[] = []): void {
     for (const leg of legs) {
+      if (at === LATER) {
+        const reserved = this.reserved.get(leg.owner) ?? { up: 0, down: 0 };
+        this.reserved.set(leg.owner, leg.amount < 0 ? { ...reserved, down: reserved.down - leg.amount } : { ...reserved, up: reserved.up + leg.amount });
+        continue;
+      }
       const list = this.list(leg.owner);
       let i = list.length;
       while (i > 0 && list[i - 1].at > at) i--;
-      list.splice(i, 0, { at, amount: leg.amount });
+      list.splice(i, 0, noOverdraw.includes(leg.owner) ? { at, amount: leg.amount, floor: 0 } : { at, amount: leg.amount });
     }
   }
 
   /** Posts the legs if they fit; says whether they did. */
   tryPost(legs: readonly TimelineLeg[], at: number, noOverdraw: readonly string[] = []): boolean {
     if (!this.fits(legs, at, noOverdraw)) return false;
-    this.post(legs, at);
+    this.post(legs, at, noOverdraw);
     return true;
   }
 }

@@ -55,9 +55,9 @@ export function planFund(random: Random, cast: Cast, ledger: LedgerTimeline): Fu
     const donations = Math.max(4, Math.round(people.length / 50));
     for (let i = 0, tries = 0; i < donations && tries < donations * 15; tries++) {
       const at = daysAgo(30, 160);
-      const donor = random.pick(people.filter((p) => p.joinedAt < at - 7 * DAY_MS && ledger.balanceAt(p.id, at) >= 120));
+      const donor = random.pick(people.filter((p) => p.joinedAt < at - 7 * DAY_MS && ledger.balanceAt(p.id, at) >= 60));
       if (!donor) continue;
-      const minutes = Math.min(ledger.balanceAt(donor.id, at), 60 * random.int(2, 5));
+      const minutes = Math.min(Math.floor(ledger.balanceAt(donor.id, at) / 15) * 15, 60 * random.int(2, 5));
       if (post('donation', [{ owner: donor.id, amount: -minutes }, { owner: FUND, amount: minutes }], at, { createdBy: donor.id, note: random.pick(DONATION_NOTES) }, [donor.id])) i++;
     }
   }
@@ -95,8 +95,8 @@ export function planFund(random: Random, cast: Cast, ledger: LedgerTimeline): Fu
         .sort((a, b) => ledger.balanceAt(a.id, at) - ledger.balanceAt(b.id, at)).slice(0, 8);
       const recipient = candidates.length > 0 ? random.pick(candidates) : undefined;
       const coordinator = random.pick(cast.coordinators.filter((c) => c.id !== recipient?.id));
-      const minutes = 60 * random.int(2, 5);
-      if (!recipient || !coordinator || out.transactions.some((t) => t.kind === 'grant' && out.entries.some((e) => e.transactionId === t.id && e.owner === recipient.id))) continue;
+      const minutes = Math.min(60 * random.int(2, 5), Math.floor(ledger.balanceAt(FUND, at) / 15) * 15);
+      if (minutes < 30 || !recipient || !coordinator || out.transactions.some((t) => t.kind === 'grant' && out.entries.some((e) => e.transactionId === t.id && e.owner === recipient.id))) continue;
       const reason = fill(GRANT_REASONS[i % GRANT_REASONS.length], { name: firstName(recipient) });
       const id = post('grant', [{ owner: FUND, amount: -minutes }, { owner: recipient.id, amount: minutes }], at, { createdBy: coordinator.id, note: reason });
       if (!id) continue;

@@ -22,7 +22,9 @@ export function planInFlight(random: Random, cast: Cast, planner: ListingPlanner
   const gated = (skill: SkillRow) => cast.approvalCategories.includes(skill.category) || cast.safeguardingCategories.includes(skill.category);
   const textSkills = cast.skills.filter((s) => LISTING_TEXTS[s.slug]);
   const usable = (textSkills.length > 0 ? textSkills : cast.skills).filter((s) => !gated(s));
-  const live = (filter: (l: PlannedListing) => boolean) => planner.listings.filter((l) => isLive(l, cast.today) && filter(l));
+  // Requests by isolated members stay unanswered: they have done nothing with anyone yet.
+  const takingPart = new Set([...cast.people, ...cast.organisations].map((p) => p.id));
+  const live = (filter: (l: PlannedListing) => boolean) => planner.listings.filter((l) => isLive(l, cast.today) && takingPart.has(l.owner.id) && filter(l));
 
   /** What the proposer writes, in their own words. */
   const describe = (listing: PlannedListing, other: Neighbour, proposer: 'owner' | 'other') => {

@@ -59,7 +59,7 @@ export class ListingPlanner {
     if (this.taken.has(key) || (kind === 'offer' && !mayHelp(cast, owner, skill))) return null;
     const [title, description, place, minutes] = options.text ?? this.textFor(kind, skill);
     const earliest = owner.joinedAt + HOUR_MS;
-    let status = options.status ?? 'open';
+    const status = options.status ?? 'open';
     const age = (fromDays: number, toDays: number) => random.int(Math.round(fromDays * 24), Math.round(toDays * 24)) * HOUR_MS;
     const minAgeHours = options.minAgeHours ?? 2;
     let createdAt = 0;
@@ -67,7 +67,8 @@ export class ListingPlanner {
     if (status === 'expired') {
       expiresOn = addDays(cast.today, -random.int(1, 21));
       createdAt = new Date(`${expiresOn}T12:00:00Z`).getTime() - age(12, 40);
-      if (createdAt < earliest) [status, expiresOn] = ['open', null];
+      // Someone who joined too recently cannot have let a listing expire.
+      if (createdAt < earliest) return null;
     }
     if (status !== 'expired') {
       const [from, to] = status === 'closed' ? [14, 90] : status === 'paused' ? [8, 60] : [minAgeHours / 24, options.maxAgeDays ?? 40];
