@@ -73,7 +73,7 @@ export const LISTING_TEXTS: Readonly<Record<string, Texts>> = {
     request: [['Cat feeding over the half-term week', 'Two elderly cats, very easy, who need feeding morning and evening while we are at my sister’s.', 'in_someones_home', 30]],
   },
   childminding: {
-    offer: [['After-school pick-up and tea', 'DBS-checked mum of three. I already collect mine from St Chad’s and can bring one more home for tea until you finish work.', 'at_home', 120]],
+    offer: [['After-school pick-up and tea', 'DBS-checked mum of three. I already collect mine from the primary school and can bring one more home for tea until you finish work.', 'at_home', 120]],
     request: [['School pick-up on Wednesdays', 'My shift changed and I cannot get to the school gate by 3.15 on Wednesdays. Just until 5.30.', 'at_home', 150]],
   },
   'lifts-to-appointments': {

@@ -4,7 +4,7 @@
 // were declined or called off. Where the community asks a coordinator to approve a category,
 // a few wait in the coordinators' queue. Around the documented accounts (README) the set is
 // fixed, so that signing in as the demo member or coordinator shows one of each thing to do.
-import { DAY_MS, HOUR_MS, firstName, mayHelp, quarter, type Cast, type Neighbour, type SkillRow } from './activity-cast.ts';
+import { HOUR_MS, firstName, mayHelp, quarter, type Cast, type Neighbour, type SkillRow } from './activity-cast.ts';
 import { sidesOf, type ExchangeBuilder, type ExchangeSpec, type Step } from './exchange-builder.ts';
 import { LISTING_TEXTS } from './listing-texts.ts';
 import { isLive, type ListingPlanner, type PlannedListing } from './plan-listings.ts';

@@ -56,7 +56,7 @@ async function loadCast(db: Db, communityId: string, options: ActivityOptions): 
   const now = options.now.getTime();
   const today = todayIn(KITH_TIME_ZONE, options.now);
   const [community] = await db.select({ lat: communities.centreLat, lng: communities.centreLng, radiusM: communities.radiusM }).from(communities).where(eq(communities.id, communityId));
-  if (!community || community.lat === null || community.lng === null) return null;
+  if (!community) return null;
   const settings = await getSettings(db, communityId);
   const skillRows = (await db.select({ id: skills.id, slug: skills.slug, label: skills.label, category: skills.category }).from(skills)).sort((a, b) => a.slug.localeCompare(b.slug));
   const rows = (await db
@@ -103,7 +103,7 @@ async function loadCast(db: Db, communityId: string, options: ActivityOptions): 
   if (approvalChanged) approvalCategories = [careCategory!];
 
   const cast: Cast = {
-    communityId, now, today, centre: { lat: community.lat, lng: community.lng, radiusM: community.radiusM ?? 1000 },
+    communityId, now, today, centre: { lat: community.lat, lng: community.lng, radiusM: community.radiusM },
     people, quiet: persons.filter((r) => isolated.has(r.id)).map((r) => neighbour(r)), organisations,
     coordinators: people.filter((p) => p.role === 'coordinator'), member, coordinator, skills: skillRows, mode: settings.mode,
     safeguardingCategories: settings.safeguardingCategories, approvalCategories, autoConfirmDays: settings.autoConfirmDays,
