@@ -4,8 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../server/db/client.ts';
 import { confirmExchange } from '../../server/features/exchanges/service.ts';
-import { lockMemberAccounts, memberAccountIds, postTransaction } from '../../server/features/ledger/posting.ts';
-import type { SettingsRow } from '../../server/features/ledger/settings.ts';
+import { memberAccountIds, postTransaction } from '../../server/features/ledger/posting.ts';
 import { queryRows } from '../../server/features/ledger/sql.ts';
 import { getStatement, statementCsv } from '../../server/features/ledger/statement.ts';
 
@@ -131,17 +130,16 @@ export const plainRowsOne = (db: Db, communityId: string) => (item: Item) => db.
 });
 
 /**
- * The ledger alone: one exchange's hours posted as one transaction (accounts locked in order,
- * limits checked, balance trigger, the commit-time sum check), without the exchange's own
- * change, timeline or notifications.
+ * The ledger alone: one exchange's hours posted as one transaction between two open accounts
+ * whose ids are known (as a grant's or a donation's are), through postTransaction: the accounts
+ * locked in id order, the limits checked against the locked balances, the balance trigger and
+ * the commit-time sum check; without the exchange's own change, timeline or notifications.
  */
-export const postOne = (db: Db, communityId: string, settings: SettingsRow) => (item: Item) => db.transaction(async (tx) => {
-  const accounts = await lockMemberAccounts(tx, communityId, [item.provider, item.receiver]);
-  const [provider, receiver] = [accounts.get(item.provider)!, accounts.get(item.receiver)!];
+export const postOne = (db: Db, communityId: string, accounts: ReadonlyMap<string, string>) => (item: Item) => db.transaction(async (tx) => {
   await postTransaction(tx, {
     communityId, kind: 'exchange', exchangeId: item.id, createdBy: item.receiver,
-    legs: [{ accountId: provider.id, amount: item.minutes }, { accountId: receiver.id, amount: -item.minutes }],
-  }, settings, [provider, receiver]);
+    legs: [{ accountId: accounts.get(item.provider)!, amount: item.minutes }, { accountId: accounts.get(item.receiver)!, amount: -item.minutes }],
+  });
 });
 
 /** The ledger alone's reference: the same transaction and two entries as plain INSERTs. */

@@ -125,6 +125,27 @@ describe('the database refuses', () => {
     expect(message).toMatch(/foreign key/);
   });
 
+  it('to commit a posting refused for a limit, even when the caller carries on', async () => {
+    const fund = await fundAccountId(ctx.db, community.id);
+    const before = await checkLedger(ctx.db, community.id);
+    const [{ n }] = await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_transactions WHERE community_id = $1', [community.id]);
+    let refusal: { code?: string } | undefined;
+    let next = '';
+    await ctx.db.transaction(async (tx) => {
+      // A caller that swallows the 409 and goes on: the database transaction is already aborted.
+      await postTransaction(tx, {
+        communityId: community.id, kind: 'grant', createdBy: community.coordinator.id, note: 'More than the fund holds',
+        legs: [{ accountId: fund, amount: -100_000 }, { accountId: accounts.get(alice.id)!, amount: 100_000 }],
+      }).catch((error) => { refusal = error; });
+      next = await failure(tx.execute(sql`SELECT 1`));
+    }).catch(() => undefined);
+    expect(refusal?.code).toBe('ledger.fund_insufficient');
+    expect(next).toMatch(/aborted/);
+    const [{ n: after }] = await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_transactions WHERE community_id = $1', [community.id]);
+    expect(after).toBe(n);
+    expect(await checkLedger(ctx.db, community.id)).toEqual(before);
+  });
+
   it("an entry on another community's account", async () => {
     const elsewhere = await makeCommunity(ctx);
     const foreignFund = await fundAccountId(ctx.db, elsewhere.id);
@@ -133,5 +154,17 @@ describe('the database refuses', () => {
       legs: [{ accountId: foreignFund, amount: -5 }, { accountId: accounts.get(alice.id)!, amount: 5 }],
     })));
     expect(message).toMatch(/could not find that account/);
+  });
+
+  it('a reversal of a reversal', async () => {
+    const legs = [{ accountId: accounts.get(alice.id)!, amount: -60 }, { accountId: accounts.get(bob.id)!, amount: 60 }];
+    const reversal = await ctx.db.transaction((tx) => postTransaction(tx, {
+      communityId: community.id, kind: 'reversal', reversesId: posted, reversedKind: 'grant', createdBy: community.coordinator.id, note: 'Granted in error', legs,
+    }));
+    const message = await failure(ctx.db.transaction((tx) => postTransaction(tx, {
+      communityId: community.id, kind: 'reversal', reversesId: reversal.id, reversedKind: 'grant', createdBy: community.coordinator.id, note: 'Undo the undo',
+      legs: legs.map((l) => ({ ...l, amount: -l.amount })),
+    })));
+    expect(message).toMatch(/foreign key/);
   });
 });

@@ -2,14 +2,16 @@
 //
 // A posting locks the accounts it touches (SELECT … FOR UPDATE, always in account-id order so
 // that two postings over the same accounts cannot deadlock), checks the community's limits
-// against the locked balances, then inserts the transaction and its entries in one statement
-// (postingClauses, which a caller may join to its own writes). The entry trigger moves the
-// balances and the deferred constraint trigger checks the sum at commit.
-// Two confirmations racing for the last minutes of a debit limit therefore serialise on the
+// against the locked balances and inserts the transaction and its entries. Either the caller
+// locks first and the check comes before the insert (postingClauses, which a confirmation joins
+// to its own writes), or one statement locks and inserts and the check follows, refusing the
+// whole database transaction if a limit is broken (postTransaction). The entry trigger moves
+// the balances and the deferred constraint trigger checks the sum at commit. Two
+// confirmations racing for the last minutes of a debit limit therefore serialise on the
 // account row: the second sees the first one's balance and gets a 409.
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { ledgerAccounts } from '../../db/schema.ts';
+import { ledgerAccounts, users } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../lib/errors.ts';
 import { formatMinutes, type LEDGER_TRANSACTION_KINDS } from '../../../common/ledger.ts';
 import { getSettings, type SettingsRow } from './settings.ts';
@@ -149,23 +151,29 @@ export async function lockMemberAccounts(db: Db, communityId: string, userIds: r
  * Checks a posting against its locked accounts and the community's limits (409
  * `ledger.limit_exceeded`, `ledger.fund_insufficient` or `ledger.insufficient_balance`), and
  * returns the WITH clauses that write it: `ledger_t`, the transaction (RETURNING id, posted_at),
- * and `ledger_e`, its entries, which share its kinds and posted_at. postTransaction runs them on
- * their own; a caller holding the locks may run them in one statement with its own writes, as
- * the confirmation of an exchange does. The accounts must be locked (lockAccounts,
- * lockMemberAccounts) in the same database transaction, or the limits mean nothing.
+ * and `ledger_e`, its entries, which share its kinds and posted_at. A caller holding the locks
+ * may run them in one statement with its own writes, as the confirmation of an exchange does.
+ * The accounts must be locked (lockAccounts, lockMemberAccounts) in the same database
+ * transaction, or the limits mean nothing.
  */
 export function postingClauses(posting: Posting, settings: SettingsRow, locked: readonly LockedAccount[]): SQL {
   assertBalanced(posting.legs);
   if (posting.legs.some((l) => !locked.some((a) => a.id === l.accountId))) throw new Error('A posting must lock every account it moves.');
   const breach = limitBreach(settings, locked, posting.legs) ?? overdraw(locked, posting);
   if (breach) throw breach;
+  return writeClauses(posting);
+}
+
+/** The WITH clauses that write a posting (see postingClauses), only if `guard` holds when given. */
+function writeClauses(posting: Posting, guard?: SQL): SQL {
   const legs = [...posting.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
   const baseKind = posting.kind === 'reversal' ? posting.reversedKind : posting.kind;
   if (!baseKind) throw new Error('A reversal must say what kind of transaction it reverses.');
   return sql`ledger_t AS (
       INSERT INTO ledger_transactions (community_id, kind, base_kind, exchange_id, group_exchange_id, reverses_id, note, created_by)
-      VALUES (${posting.communityId}, ${posting.kind}, ${baseKind}, ${posting.exchangeId ?? null}, ${posting.groupExchangeId ?? null},
-              ${posting.reversesId ?? null}, ${posting.note ?? ''}, ${posting.createdBy})
+      SELECT ${posting.communityId}::uuid, ${posting.kind}, ${baseKind}, ${posting.exchangeId ?? null}::uuid, ${posting.groupExchangeId ?? null}::uuid,
+             ${posting.reversesId ?? null}::uuid, ${posting.note ?? ''}, ${posting.createdBy}::uuid
+      ${guard ? sql`WHERE ${guard}` : sql``}
       RETURNING id, community_id, kind, base_kind, posted_at
     ), ledger_e AS (
       INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount, posted_at)
@@ -174,20 +182,60 @@ export function postingClauses(posting: Posting, settings: SettingsRow, locked: 
     )`;
 }
 
+type LockedRow = { id: string; kind: 'member' | 'fund'; userId: string | null; balance: number | string };
+type PostedRow = { id: string | null; postedAt: Date | string | null; accounts: LockedRow[] | null } & Pick<SettingsRow, 'mode' | 'maxDebitMinutes' | 'maxCreditMinutes'>;
+
 /**
- * Posts one balanced transaction after checking limits under row locks; 409
- * `ledger.limit_exceeded` or `ledger.fund_insufficient` when it would break one. Must run
- * inside the caller's db.transaction so that it commits or rolls back with the change that
- * caused it (an exchange's confirmation, a grant).
+ * Posts one balanced transaction under the community's limits; 409 `ledger.limit_exceeded`,
+ * `ledger.fund_insufficient` or `ledger.insufficient_balance` when it would break one, 404 when
+ * an account is not the community's. Must run inside the caller's db.transaction so that it
+ * commits or rolls back with the change that caused it (an exchange's confirmation, a grant).
+ *
+ * Callers that already hold the accounts' locks (lockAccounts, lockMemberAccounts) pass the
+ * locked rows in, and the limits are checked before anything is written. Otherwise one
+ * statement locks the accounts in id order, reads the community's limits and writes the
+ * posting, and the limits are checked against the balances it locked: a posting that breaks
+ * one is refused together with the whole database transaction (kith_ledger_refuse aborts it),
+ * so it can never commit, whatever the caller does with the 409.
  */
 export async function postTransaction(tx: Db, posting: Posting, settings?: SettingsRow, locked?: readonly LockedAccount[]): Promise<{ id: string; postedAt: Date }> {
   assertBalanced(posting.legs);
-  const rules = settings ?? (await getSettings(tx, posting.communityId));
-  // Callers that already hold the locks (lockMemberAccounts) pass the locked rows in.
-  const accounts = locked ?? (await lockAccounts(tx, posting.communityId, posting.legs.map((l) => l.accountId)));
-  // One statement for the transaction and its entries.
-  const [row] = await queryPrepared<{ id: string; postedAt: Date | string }>(tx, sql`
-    WITH ${postingClauses(posting, rules, accounts)}
-    SELECT id, posted_at AS "postedAt" FROM ledger_t`);
+  if (locked) {
+    const [row] = await queryPrepared<{ id: string; postedAt: Date | string }>(tx, sql`
+      WITH ${postingClauses(posting, settings ?? (await getSettings(tx, posting.communityId)), locked)}
+      SELECT id, posted_at AS "postedAt" FROM ledger_t`);
+    return { id: row.id, postedAt: new Date(row.postedAt) };
+  }
+  const ids = [...new Set(posting.legs.map((l) => l.accountId))].sort();
+  // Written only if every account is this community's; the limits are checked below.
+  const [row] = await queryPrepared<PostedRow>(tx, sql`
+    WITH locked AS MATERIALIZED (
+      SELECT a.id, a.kind, a.user_id AS "userId", a.balance FROM ledger_accounts a
+      WHERE a.community_id = ${posting.communityId} AND a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+      ORDER BY a.id
+      FOR UPDATE
+    ), ${writeClauses(posting, sql`(SELECT count(*) FROM locked) = ${ids.length}`)}
+    SELECT t.id, t.posted_at AS "postedAt", (SELECT json_agg(l) FROM locked l) AS accounts,
+      s.mode, s.max_debit_minutes AS "maxDebitMinutes", s.max_credit_minutes AS "maxCreditMinutes"
+    FROM timebank_settings s LEFT JOIN ledger_t t ON true
+    WHERE s.community_id = ${posting.communityId}`);
+  if (!row) throw notFound('community');
+  if (!row.id || !row.postedAt) throw notFound('account');
+  // Names are needed only to explain a refusal, so they are read only then.
+  const accounts = (row.accounts ?? []).map((a) => ({ ...a, balance: Number(a.balance), displayName: '' }));
+  const breachWith = (named: readonly LockedAccount[]) => limitBreach(row, named, posting.legs) ?? overdraw(named, posting);
+  if (breachWith(accounts)) {
+    const breach = breachWith(await withNames(tx, accounts))!;
+    await tx.execute(sql`SELECT kith_ledger_refuse(${breach.message})`).catch(() => undefined);
+    throw breach;
+  }
   return { id: row.id, postedAt: new Date(row.postedAt) };
+}
+
+/** Locked accounts with their holders' names (the fund's is "The community fund"). */
+async function withNames(db: Db, accounts: readonly LockedAccount[]): Promise<LockedAccount[]> {
+  const people = accounts.flatMap((a) => (a.userId ? [a.userId] : []));
+  const rows = people.length > 0 ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, people)) : [];
+  const names = new Map(rows.map((r) => [r.id, r.displayName]));
+  return accounts.map((a) => ({ ...a, displayName: a.userId ? (names.get(a.userId) ?? '') : 'The community fund' }));
 }
