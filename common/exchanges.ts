@@ -135,7 +135,12 @@ export type Exchange = z.infer<typeof exchange>;
 export const exchangeDetail = exchange.extend({ events: z.array(exchangeEvent), references: z.array(reference) });
 export type ExchangeDetail = z.infer<typeof exchangeDetail>;
 
-export const exchangeQueue = z.object({ approvals: z.array(exchange), disputes: z.array(exchange) });
+export const exchangeQueue = z.object({
+  approvals: z.array(exchange),
+  disputes: z.array(exchange),
+  /** Done exchanges whose automatic confirmation a limit or a party's standing stopped: a coordinator resolves them. */
+  held: z.array(exchange),
+});
 
 export const referenceBody = z.object({
   body: z.string().trim().min(1, { message: 'Write a few words' }).max(1000, { message: 'Use at most 1000 characters' }),

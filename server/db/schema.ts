@@ -337,10 +337,12 @@ export const exchanges = pgTable('exchanges', {
   upheldAgainst: uuid('upheld_against'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** When the scheduler held its automatic confirmation for a coordinator (0010). */
+  autoConfirmHeldAt: ts('auto_confirm_held_at'),
 });
 
 export const EXCHANGE_EVENT_KINDS = ['proposed', 'accepted', 'declined', 'cancelled', 'approved', 'refused', 'done', 'adjusted',
-  'adjustment_accepted', 'confirmed', 'auto_confirmed', 'disputed', 'resolved', 'proxy_recorded'] as const;
+  'adjustment_accepted', 'confirmed', 'auto_confirmed', 'auto_confirm_held', 'disputed', 'resolved', 'proxy_recorded'] as const;
 
 export const exchangeEvents = pgTable('exchange_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

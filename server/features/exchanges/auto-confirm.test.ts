@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
-import { makeCommunity, makeExchange, makeMember, setTimebank } from '../../../test/factories.ts';
+import { makeCommunity, makeExchange, makeMember, setTimebank, signInAs } from '../../../test/factories.ts';
 import { exchanges } from '../../db/schema.ts';
 import { checkLedger } from '../ledger/reports.ts';
 import { autoConfirmDue } from './confirm.ts';
@@ -51,4 +51,54 @@ it("confirms exchanges nobody answered within the community's days, and only tho
   const again = await autoConfirmDue(ctx.db, now);
   expect(again.confirmed).toBe(0);
   expect((await autoConfirmDue(ctx.db, new Date(now.getTime() + 30 * DAY))).confirmed).toBe(2);
+});
+
+describe('an automatic confirmation that must not happen unattended', () => {
+  it('is held for a coordinator once (a limit in the way), who then settles it', async () => {
+    const now = new Date();
+    const c = await makeCommunity(ctx);
+    await setTimebank(ctx, c, { autoConfirmDays: 7, maxDebitMinutes: 60 });
+    const [helper, helped] = [await makeMember(ctx, c), await makeMember(ctx, c)];
+    const ex = await makeExchange(ctx, c, helper, helped, { status: 'done', recordedMinutes: 90, awaitingSince: daysAgo(8, now) });
+
+    const run = await autoConfirmDue(ctx.db, now);
+    expect(run.skipped).toEqual([{ exchangeId: ex.id, code: 'ledger.limit_exceeded' }]);
+    const held = await statusOf(ex.id);
+    expect(held).toMatchObject({ status: 'done', autoConfirmHeldAt: expect.any(Date) });
+    const events = await ctx.database.query<{ kind: string; note: string }>('SELECT kind, note FROM exchange_events WHERE exchange_id = $1', [ex.id]);
+    expect(events).toEqual([{ kind: 'auto_confirm_held', note: expect.stringContaining('limit') }]);
+    const told = await ctx.database.query<{ user_id: string }>("SELECT user_id FROM notifications WHERE source_id = $1 AND kind = 'exchange.auto_confirm_held' ORDER BY user_id", [ex.id]);
+    expect(told.map((r) => r.user_id).sort()).toEqual([helper.id, helped.id, c.coordinator.id].sort());
+    // Not retried every hour: the next runs leave it alone.
+    expect(await autoConfirmDue(ctx.db, new Date(now.getTime() + DAY))).toEqual({ confirmed: 0, skipped: [] });
+
+    const coordinator = await signInAs(ctx, c.coordinator);
+    const queue = (await coordinator.get(`/api/communities/${c.id}/exchange-queue`)).json();
+    expect(queue.held.map((e: { id: string }) => e.id)).toEqual([ex.id]);
+    expect(queue.held[0]).toMatchObject({ autoConfirmAt: null, allowedActions: ['resolve'] });
+    const resolved = await coordinator.post(`/api/communities/${c.id}/exchanges/${ex.id}/resolution`, { minutes: 60, upheldAgainst: 'neither', note: 'Agreed with both to post the hour the limit allows' });
+    expect(resolved.statusCode).toBe(200);
+    expect(await statusOf(ex.id)).toMatchObject({ status: 'resolved', confirmedMinutes: 60 });
+    expect((await coordinator.get(`/api/communities/${c.id}/exchange-queue`)).json().held).toEqual([]);
+    expect((await checkLedger(ctx.db, c.id)).balanced).toBe(true);
+  });
+
+  it('is held when one of the two is suspended or has left, and no hours move', async () => {
+    const now = new Date();
+    const c = await makeCommunity(ctx);
+    await setTimebank(ctx, c, { autoConfirmDays: 7 });
+    const [helper, helped, other] = [await makeMember(ctx, c), await makeMember(ctx, c), await makeMember(ctx, c)];
+    const toSuspended = await makeExchange(ctx, c, helper, helped, { status: 'done', recordedMinutes: 30, awaitingSince: daysAgo(8, now) });
+    const toLeaver = await makeExchange(ctx, c, other, helper, { status: 'done', recordedMinutes: 30, awaitingSince: daysAgo(8, now) });
+    const coordinator = await signInAs(ctx, c.coordinator);
+    expect((await coordinator.post(`/api/communities/${c.id}/members/${helped.id}/suspension`, { reason: 'Under review' })).statusCode).toBe(200);
+    expect((await (await signInAs(ctx, other)).delete(`/api/communities/${c.id}/membership`)).statusCode).toBe(200);
+
+    const run = await autoConfirmDue(ctx.db, now);
+    expect(run.confirmed).toBe(0);
+    expect(run.skipped.map((s) => s.code)).toEqual(['member.unavailable', 'member.unavailable']);
+    expect((await statusOf(toSuspended.id)).status).toBe('done');
+    expect((await statusOf(toLeaver.id)).status).toBe('done');
+    expect(await ctx.database.query('SELECT 1 FROM ledger_transactions WHERE exchange_id IN ($1, $2)', [toSuspended.id, toLeaver.id])).toEqual([]);
+  });
 });

@@ -2,9 +2,9 @@
 // the timeline entry, all in the caller's database transaction, so either all of it happens
 // or none of it does. Used by the receiver's confirmation, an accepted adjustment, a proxy
 // recording, a coordinator's resolution and the auto-confirm job.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { exchangeEvents, exchanges, timebankSettings } from '../../db/schema.ts';
+import { exchangeEvents, exchanges, notifications, timebankSettings } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { formatMinutes } from '../../../common/ledger.ts';
 import { lockMemberAccounts, postingClauses, type LockedAccount } from '../ledger/posting.ts';
@@ -12,7 +12,7 @@ import { getSettings, type SettingsRow } from '../ledger/settings.ts';
 import { queryPrepared } from '../ledger/sql.ts';
 import { notificationRows } from '../offers/notifications.ts';
 import { interactionRows, mutual } from './interactions.ts';
-import { peopleBehind } from './parties.ts';
+import { coordinatorIds, peopleBehind } from './parties.ts';
 
 type ExchangeRecord = typeof exchanges.$inferSelect;
 type EventKind = (typeof exchangeEvents.$inferInsert)['kind'];
@@ -93,26 +93,39 @@ export async function settleExchange(tx: Db, ex: ExchangeRecord, settlement: Set
  * Confirms every exchange whose receiver has not answered within the community's auto-confirm
  * days (counted from when the time was recorded or changed), at the minutes waiting: the
  * recorded time, or the receiver's changed time if the helper has not answered that. Each
- * exchange is its own transaction; one that would break a limit is left for a coordinator and
- * reported in `skipped`. Safe to run from several workers at once: each row is locked and
- * re-checked before it is confirmed.
+ * exchange is its own transaction. One that must not be confirmed unattended (it would break a
+ * limit, or one of the two is suspended, has left or has closed their account) is held for a
+ * coordinator rather than retried every hour: it leaves the scheduler's list, its timeline says
+ * why, both people and the coordinators are told, and the coordinators' queue lists it to
+ * resolve. Held ones are reported in `skipped`. Safe to run from several workers at once: each
+ * row is locked and re-checked before anything is written.
  */
 export async function autoConfirmDue(db: Db, now: Date = new Date()): Promise<{ confirmed: number; skipped: { exchangeId: string; code: string }[] }> {
   const due = await db
     .select({ id: exchanges.id, communityId: exchanges.communityId })
     .from(exchanges)
     .innerJoin(timebankSettings, eq(timebankSettings.communityId, exchanges.communityId))
-    .where(and(eq(exchanges.status, 'done'), sql`${exchanges.awaitingSince} <= ${now.toISOString()}::timestamptz - make_interval(days => ${timebankSettings.autoConfirmDays})`))
+    .where(and(eq(exchanges.status, 'done'), isNull(exchanges.autoConfirmHeldAt), sql`${exchanges.awaitingSince} <= ${now.toISOString()}::timestamptz - make_interval(days => ${timebankSettings.autoConfirmDays})`))
     .orderBy(exchanges.awaitingSince)
     .limit(1000);
   let confirmed = 0;
   const skipped: { exchangeId: string; code: string }[] = [];
   for (const { id, communityId } of due) {
+    const lockDue = async (tx: Db) => {
+      const [ex] = await tx.select().from(exchanges).where(and(eq(exchanges.id, id), eq(exchanges.communityId, communityId))).for('update');
+      const settings = await getSettings(tx, communityId);
+      const stillDue = ex?.status === 'done' && ex.autoConfirmHeldAt === null && ex.awaitingSince !== null && ex.awaitingSince.getTime() + settings.autoConfirmDays * 86_400_000 <= now.getTime();
+      return stillDue ? { ex, settings } : undefined;
+    };
     try {
       const done = await db.transaction(async (tx) => {
-        const [ex] = await tx.select().from(exchanges).where(and(eq(exchanges.id, id), eq(exchanges.communityId, communityId))).for('update');
-        const settings = await getSettings(tx, communityId);
-        if (ex?.status !== 'done' || !ex.awaitingSince || ex.awaitingSince.getTime() + settings.autoConfirmDays * 86_400_000 > now.getTime()) return false;
+        const locked = await lockDue(tx);
+        if (!locked) return false;
+        const { ex, settings } = locked;
+        const away = await partiesAway(tx, ex);
+        if (away.length > 0) {
+          throw new AppError('conflict', 'member.unavailable', `${away.join(' and ')} cannot take part in exchanges at the moment, so the time was not confirmed automatically.`);
+        }
         const minutes = ex.adjustedMinutes ?? ex.recordedMinutes!;
         await settleExchange(tx, ex, {
           minutes, how: 'auto', actorId: null, event: 'auto_confirmed',
@@ -123,8 +136,34 @@ export async function autoConfirmDue(db: Db, now: Date = new Date()): Promise<{ 
       if (done) confirmed++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      await db.transaction(async (tx) => {
+        const locked = await lockDue(tx);
+        if (locked) await holdForCoordinator(tx, locked.ex, error.message);
+      });
       skipped.push({ exchangeId: id, code: error.code });
     }
   }
   return { confirmed, skipped };
+}
+
+/** Names of the exchange's parties who cannot take part now: suspended, left, or account closed. */
+async function partiesAway(tx: Db, ex: ExchangeRecord): Promise<string[]> {
+  const rows = await queryPrepared<{ displayName: string }>(tx, sql`
+    SELECT u.display_name AS "displayName" FROM users u
+    WHERE u.id IN (${ex.providerId}, ${ex.receiverId})
+      AND (u.suspended_at IS NOT NULL OR u.deleted_at IS NOT NULL
+           OR NOT EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = ${ex.communityId} AND m.user_id = u.id AND m.status = 'active'))
+    ORDER BY u.display_name`);
+  return rows.map((r) => r.displayName);
+}
+
+/** Takes an exchange off the scheduler's list and puts it in front of the coordinators, saying why. */
+async function holdForCoordinator(tx: Db, ex: ExchangeRecord, reason: string): Promise<void> {
+  await tx.update(exchanges).set({ autoConfirmHeldAt: new Date(), updatedAt: new Date() }).where(and(eq(exchanges.id, ex.id), eq(exchanges.communityId, ex.communityId)));
+  await tx.insert(exchangeEvents).values({ communityId: ex.communityId, exchangeId: ex.id, kind: 'auto_confirm_held', actorId: null, note: reason });
+  const people = [...(await peopleBehind(tx, ex.communityId, [ex.providerId, ex.receiverId])), ...(await coordinatorIds(tx, ex.communityId))];
+  const rows = notificationRows(ex.communityId, [...new Set(people)], {
+    kind: 'exchange.auto_confirm_held', title: 'An exchange could not be confirmed automatically; a coordinator will look at it', body: reason, link: `/timebank/exchanges/${ex.id}`, sourceId: ex.id,
+  });
+  if (rows.length > 0) await tx.insert(notifications).values(rows).onConflictDoNothing();
 }

@@ -20,6 +20,8 @@ export type ExchangeState = {
   reversed: boolean;
   /** Parties who have already left a reference. */
   referencedBy: readonly string[];
+  /** Done, but its automatic confirmation was held for a coordinator (a limit or a party's standing stopped it). */
+  held?: boolean;
 };
 
 /** Who is asking: the identities they act as (themselves and their organisations) and whether they coordinate. */
@@ -58,7 +60,7 @@ const RULES: Record<ExchangeAction, (ex: ExchangeState) => Rule> = {
   adjust: () => ({ who: ['receiver'], when: (e) => e.status === 'done' && e.adjustedMinutes === null, role: 'Only the person who received the help can suggest a different time.' }),
   accept_adjustment: () => ({ who: ['provider'], when: (e) => e.status === 'done' && e.adjustedMinutes !== null, role: 'Only the person who gave the help can accept a changed time.' }),
   dispute: () => ({ who: ['provider', 'receiver'], when: (e) => e.status === 'accepted' || e.status === 'done', role: 'Only the two people in an exchange can dispute it.' }),
-  resolve: () => ({ who: 'coordinator', when: (e) => e.status === 'disputed', role: 'Only a coordinator can resolve a dispute.' }),
+  resolve: () => ({ who: 'coordinator', when: (e) => e.status === 'disputed' || (e.status === 'done' && e.held === true), role: 'Only a coordinator can resolve a dispute.' }),
   // After the hours were confirmed, or posted by a coordinator's resolution of a dispute; not
   // once a coordinator has reversed them.
   reference: () => ({ who: ['provider', 'receiver'], when: (e) => hoursStand(e), role: 'Only the two people in an exchange can leave a reference for it.' }),

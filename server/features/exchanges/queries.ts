@@ -1,6 +1,6 @@
 // Reading exchanges with what the presenter needs (names, skill, ledger transaction, references),
 // and presenting them for one viewer.
-import { and, asc, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { exchangeEvents, exchangeReferences, exchanges, skills } from '../../db/schema.ts';
 import type { Exchange, ExchangeDetail, Reference } from '../../../common/exchanges.ts';
@@ -46,15 +46,19 @@ export function stateOf(row: ExchangeRow): ExchangeState {
   return {
     status: row.ex.status, approval: row.ex.approval, providerId: row.ex.providerId, receiverId: row.ex.receiverId, proposedBy: row.ex.proposedBy,
     adjustedMinutes: row.ex.adjustedMinutes, transactionId: row.transactionId, reversed: row.reversed, referencedBy: row.referencedBy,
+    held: isHeld(row.ex),
   };
 }
+
+/** A done exchange no longer waiting for anyone's answer: its automatic confirmation was held for a coordinator. */
+export const isHeld = (ex: { status: string; autoConfirmHeldAt: Date | null }): boolean => ex.status === 'done' && ex.autoConfirmHeldAt !== null;
 
 /** An exchange as one viewer sees it, with the actions open to them. */
 export function presentExchange(row: ExchangeRow, viewer: ExchangeViewer, settings: SettingsRow): Exchange {
   const ex = row.ex;
   const state = stateOf(row);
   const viewerRole = viewer.identities.includes(ex.providerId) ? 'provider' : viewer.identities.includes(ex.receiverId) ? 'receiver' : 'coordinator';
-  const autoConfirmAt = ex.status === 'done' && ex.awaitingSince ? new Date(ex.awaitingSince.getTime() + settings.autoConfirmDays * 86_400_000).toISOString() : null;
+  const autoConfirmAt = ex.status === 'done' && ex.awaitingSince && !ex.autoConfirmHeldAt ? new Date(ex.awaitingSince.getTime() + settings.autoConfirmDays * 86_400_000).toISOString() : null;
   return {
     id: ex.id,
     listingId: ex.listingId,
@@ -96,11 +100,13 @@ export async function listExchanges(db: Db, communityId: string, viewer: Exchang
 
 /** What waits for coordinators: exchanges needing approval and open disputes. */
 export async function exchangeQueue(db: Db, communityId: string, viewer: ExchangeViewer, settings: SettingsRow) {
-  const [approvals, disputes] = await Promise.all([
+  const [approvals, disputes, held] = await Promise.all([
     selectExchanges(db, communityId, and(eq(exchanges.approval, 'pending'), inArray(exchanges.status, ['proposed', 'accepted'])), { limit: 200, offset: 0 }),
     selectExchanges(db, communityId, eq(exchanges.status, 'disputed'), { limit: 200, offset: 0 }),
+    selectExchanges(db, communityId, and(eq(exchanges.status, 'done'), isNotNull(exchanges.autoConfirmHeldAt)), { limit: 200, offset: 0 }),
   ]);
-  return { approvals: approvals.map((r) => presentExchange(r, viewer, settings)), disputes: disputes.map((r) => presentExchange(r, viewer, settings)) };
+  const present = (rows: ExchangeRow[]) => rows.map((r) => presentExchange(r, viewer, settings));
+  return { approvals: present(approvals), disputes: present(disputes), held: present(held) };
 }
 
 /** An exchange with its timeline and references; 404 for anyone but the two parties and coordinators. */

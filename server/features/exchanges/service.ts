@@ -19,7 +19,7 @@ import { settleExchange } from './confirm.ts';
 import { recordInteractions } from './interactions.ts';
 import { requireAction, type ExchangeViewer } from './lifecycle.ts';
 import { actingIdentities, coordinatorIds, peopleBehind, requireActiveParties, resolveActingAs } from './parties.ts';
-import { exchangeDetail, findExchange } from './queries.ts';
+import { exchangeDetail, findExchange, isHeld } from './queries.ts';
 import { requireSafeguarded } from './safeguarding.ts';
 
 /** Who is acting: the signed-in person and whether they coordinate this community. */
@@ -99,6 +99,8 @@ type LockedExchange = {
   providerName: string;
   receiverName: string;
   kinds: ReadonlyMap<string, 'person' | 'organisation'>;
+  /** Names of parties who cannot take part now (suspended, left, or account closed). */
+  away: readonly string[];
   /** The two parties' ledger accounts, locked, by party id, for steps that move hours (absent until an account is opened). */
   accounts?: ReadonlyMap<string, LockedAccount>;
 };
@@ -109,6 +111,8 @@ type LockRow = {
   providerKind: 'person' | 'organisation';
   receiverName: string;
   receiverKind: 'person' | 'organisation';
+  providerAway: boolean;
+  receiverAway: boolean;
   actsFor: string[];
   accounts?: { id: string; kind: 'member' | 'fund'; userId: string; balance: number }[] | null;
 };
@@ -116,7 +120,9 @@ type LockRow = {
 // The lock is one hand-written statement, built once: it runs on every step, and a confirmation
 // is a handful of statements in all.
 const LOCK_COLUMNS = sql.raw(`${selectColumns(exchanges, 'ex', 'ex.')}, ${selectColumns(timebankSettings, 's', 's.')},
-  k.label AS "skillLabel", p.display_name AS "providerName", p.kind AS "providerKind", r.display_name AS "receiverName", r.kind AS "receiverKind"`);
+  k.label AS "skillLabel", p.display_name AS "providerName", p.kind AS "providerKind", r.display_name AS "receiverName", r.kind AS "receiverKind",
+  ${['p', 'r'].map((u) => `(${u}.suspended_at IS NOT NULL OR ${u}.deleted_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM memberships m
+    WHERE m.community_id = ex.community_id AND m.user_id = ${u}.id AND m.status = 'active')) AS "${u === 'p' ? 'provider' : 'receiver'}Away"`).join(', ')}`);
 const LOCK_FROM = sql.raw(`FROM ex JOIN timebank_settings s ON s.community_id = ex.community_id JOIN skills k ON k.id = ex.skill_id
   JOIN users p ON p.id = ex.provider_id JOIN users r ON r.id = ex.receiver_id`);
 // The parties' accounts, locked after the exchange and in id order like every posting's.
@@ -150,6 +156,7 @@ async function lockExchange(tx: Db, communityId: string, exchangeId: string, act
     providerName: row.providerName,
     receiverName: row.receiverName,
     kinds: new Map([[ex.providerId, row.providerKind], [ex.receiverId, row.receiverKind]]),
+    away: [...(row.providerAway ? [row.providerName] : []), ...(row.receiverAway ? [row.receiverName] : [])],
     accounts: withAccounts ? new Map((row.accounts ?? []).map((a) => [a.userId, { ...a, balance: Number(a.balance), displayName: names.get(a.userId)! }])) : undefined,
     viewer: { identities: [actor.userId, ...row.actsFor], coordinator: actor.coordinator },
   };
@@ -177,7 +184,11 @@ async function step(db: Db, communityId: string, actor: ExchangeActor, exchangeI
   await db.transaction(async (tx) => {
     const row = await lockExchange(tx, communityId, exchangeId, actor, s.settles ?? false);
     const { viewer, settings } = row;
-    requireAction({ ...row.ex, transactionId: null, reversed: false, referencedBy: [] }, viewer, s.action);
+    requireAction({ ...row.ex, transactionId: null, reversed: false, referencedBy: [], held: isHeld(row.ex) }, viewer, s.action);
+    if ((s.action === 'confirm' || s.action === 'accept_adjustment') && row.away.length > 0) {
+      throw conflict('member.unavailable', `${row.away.join(' and ')} cannot take part in exchanges at the moment, so these hours cannot move now. ` +
+        'If this needs sorting out, dispute the exchange and a coordinator will decide.');
+    }
     await s.check?.(row, tx, settings);
     const changes = await s.change(row, tx, settings);
     if (changes) {

@@ -55,7 +55,8 @@ export async function grant(db: Db, communityId: string, coordinatorId: string, 
 /**
  * A coordinator corrects a posted transaction by posting its mirror image with a reason. The
  * original stays; each transaction can be reversed once, and a reversal is never reversed
- * (post the right transaction again instead). Limits apply as to any posting.
+ * (post the right transaction again instead). Members' debit and credit limits do not stop a
+ * correction (see limitBreach); the fund still cannot go below zero.
  */
 export async function reverse(db: Db, communityId: string, coordinatorId: string, transactionId: string, reason: string) {
   try {

@@ -108,6 +108,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   adjustment_accepted: 'timebank.event.adjustment_accepted',
   confirmed: 'timebank.event.confirmed',
   auto_confirmed: 'timebank.event.auto_confirmed',
+  auto_confirm_held: 'timebank.event.auto_confirm_held',
   disputed: 'timebank.event.disputed',
   resolved: 'timebank.event.resolved',
   proxy_recorded: 'timebank.event.proxy_recorded',

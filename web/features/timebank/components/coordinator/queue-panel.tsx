@@ -8,7 +8,7 @@ import { useExchangeQueue } from '../../api/exchanges.ts';
 import { formatDuration } from '../../duration.ts';
 import { statusName } from '../../labels.ts';
 
-/** Exchanges waiting for a coordinator: approvals before the work, and disputes to resolve. */
+/** Exchanges waiting for a coordinator: approvals before the work, disputes to resolve, and automatic confirmations that were held. */
 export function QueuePanel() {
   const { communityId } = useActiveCommunity();
   const queue = useExchangeQueue(communityId);
@@ -25,6 +25,11 @@ export function QueuePanel() {
             <h2 id="disputes-heading">{t('timebank.queue.disputesTitle', { count: data.disputes.length })}</h2>
             <p>{t('timebank.queue.disputesLead')}</p>
             {data.disputes.length === 0 ? <EmptyState title={t('timebank.queue.noDisputes')} /> : <QueueList items={data.disputes} label={t('timebank.queue.disputesTitle', { count: data.disputes.length })} />}
+          </section>
+          <section aria-labelledby="held-heading">
+            <h2 id="held-heading">{t('timebank.queue.heldTitle', { count: data.held.length })}</h2>
+            <p>{t('timebank.queue.heldLead')}</p>
+            {data.held.length === 0 ? <EmptyState title={t('timebank.queue.noHeld')} /> : <QueueList items={data.held} label={t('timebank.queue.heldTitle', { count: data.held.length })} />}
           </section>
         </>
       )}
