@@ -1,8 +1,8 @@
 // The helper rule itself, and the checks exchanges make with it: a check that lapses between
 // accepting and recording the time is caught when the time is recorded.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
-import { makeCommunity, makeListing, makeMember, setTimebank, signInAs, skillIdOf, type TestCommunity } from '../../../test/factories.ts';
+import { countRows, makeCommunity, makeListing, makeMember, setTimebank, signInAs, skillIdOf, type TestCommunity } from '../../../test/factories.ts';
 import { AppError } from '../../lib/errors.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { addDays, todayIn } from '../verification/dates.ts';
@@ -109,5 +109,52 @@ describe('checks by skill and place', () => {
     const res = await (await signInAs(ctx, c.coordinator)).post(`/api/communities/${c.id}/exchanges/proxy`, body);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('exchange.safeguarding_required');
+  });
+});
+
+describe('each step of an exchange', () => {
+  const url = (c: TestCommunity, path = '') => `/api/communities/${c.id}/exchanges${path}`;
+
+  it("refuses a proposal to help in someone's home from an unverified member, and takes one from a verified member", async () => {
+    const c = await makeCommunity(ctx);
+    const request = await makeListing(ctx, c, await makeMember(ctx, c), { kind: 'request', skill: 'diy-repairs', place: 'in_someones_home' });
+    const before = await countRows(ctx, ['exchanges']);
+    const refused = await (await signInAs(ctx, await makeMember(ctx, c))).post(url(c), { listingId: request.id });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('exchange.verification_required');
+    expect(await countRows(ctx, ['exchanges'])).toEqual(before);
+    expect((await (await signInAs(ctx, await makeMember(ctx, c, { verified: true }))).post(url(c), { listingId: request.id })).statusCode).toBe(201);
+  });
+
+  it('refuses to accept once the helper no longer meets what the help needs', async () => {
+    const c = await makeCommunity(ctx);
+    const helper = await makeMember(ctx, c, { verified: true });
+    const offer = await makeListing(ctx, c, helper, { kind: 'offer', skill: 'diy-repairs', place: 'in_someones_home' });
+    const proposed = await (await signInAs(ctx, await makeMember(ctx, c))).post(url(c), { listingId: offer.id });
+    expect(proposed.statusCode).toBe(201);
+    await setTimebank(ctx, c, { homeVisitLevel: 'safeguarding-checked' });
+    const accept = await (await signInAs(ctx, helper)).post(url(c, `/${proposed.json().id}/accept`));
+    expect(accept.statusCode).toBe(403);
+    expect(accept.json().error.code).toBe('exchange.safeguarding_required');
+    expect((await findExchange(ctx.db, c.id, proposed.json().id))!.ex.status).toBe('proposed');
+  });
+
+  it("refuses to record the time when the helper's DBS check lapsed after the exchange was accepted", async () => {
+    const c = await makeCommunity(ctx);
+    const helper = await makeMember(ctx, c, { dbsExpiresOn: addDays(todayIn(), 3) });
+    const accepted = await acceptedExchange(c, 'homework-help', 'online', helper);
+    const asHelper = await signInAs(ctx, helper);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 4 * 86_400_000);
+      // Signed in on the later day (PGlite's clock moves with the test's).
+      const record = await (await signInAs(ctx, helper)).post(url(c, `/${accepted.id}/record`), { minutes: 60 });
+      expect(record.statusCode).toBe(403);
+      expect(record.json().error).toMatchObject({ code: 'exchange.safeguarding_required', message: expect.stringMatching(/DBS check/) });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await findExchange(ctx.db, c.id, accepted.id))!.ex).toMatchObject({ status: 'accepted', recordedMinutes: null });
+    expect((await asHelper.post(url(c, `/${accepted.id}/record`), { minutes: 60 })).statusCode).toBe(200);
   });
 });

@@ -20,7 +20,7 @@ import { recordInteractions } from './interactions.ts';
 import { requireAction, type ExchangeViewer } from './lifecycle.ts';
 import { actingIdentities, coordinatorIds, peopleBehind, requireActiveParties, resolveActingAs } from './parties.ts';
 import { exchangeDetail, findExchange, isHeld } from './queries.ts';
-import { requireSafeguarded } from './safeguarding.ts';
+import { requireExchangeHelper, requireSafeguarded } from './safeguarding.ts';
 
 /** Who is acting: the signed-in person and whether they coordinate this community. */
 export type ExchangeActor = { userId: string; coordinator: boolean };
@@ -66,7 +66,7 @@ export async function proposeExchange(db: Db, communityId: string, actor: Exchan
   await requireActiveParties(db, communityId, [providerId, receiverId], mine ? 'counterpartId' : 'listingId');
   await requireNotBlocked(db, me, other);
   const settings = await getSettings(db, communityId);
-  await requireSafeguarded(db, communityId, settings, listing.skill, providerId, me);
+  await requireSafeguarded(db, communityId, settings, listing.skill, providerId, me, listing.l.place);
   const approval = settings.approvalCategories.includes(listing.skill.category) ? 'pending' : 'not_needed';
   try {
     const id = await db.transaction(async (tx) => {
@@ -215,7 +215,7 @@ export const acceptExchange = (db: Db, communityId: string, actor: ExchangeActor
     action: 'accept',
     check: async (row, tx, settings) => {
       await requireActiveParties(tx, communityId, [row.ex.providerId, row.ex.receiverId]);
-      await requireSafeguarded(tx, communityId, settings, { label: row.skillLabel, category: row.ex.category }, row.ex.providerId, actor.userId);
+      await requireExchangeHelper(tx, communityId, settings, row.ex, actor.userId);
     },
     change: async () => ({ status: 'accepted' }),
     event: { kind: 'accepted' },
@@ -249,6 +249,7 @@ export const decideApproval = (db: Db, communityId: string, actor: ExchangeActor
 export const recordTime = (db: Db, communityId: string, actor: ExchangeActor, exchangeId: string, minutes: number, note: string) =>
   step(db, communityId, actor, exchangeId, {
     action: 'record',
+    check: (row, tx, settings) => requireExchangeHelper(tx, communityId, settings, row.ex, actor.userId),
     change: async () => ({ status: 'done', recordedMinutes: minutes, awaitingSince: new Date() }),
     event: { kind: 'done', minutes, note },
     tell: (row) => ({ to: 'other', title: `${row.providerName} recorded ${formatMinutes(minutes)}. Please confirm it or suggest a change.`, body: note }),
