@@ -1,11 +1,16 @@
 // Who takes part in a demo community's current time-bank activity (listings, exchanges in
 // flight, the fund, group and proxy exchanges), as timebank-activity.ts loads it from the
 // database once the months of history are written: plain data, so the planners are pure.
+import type { ListingPlace } from '../../common/offers.ts';
+import type { VerificationLevel } from '../../common/verification.ts';
+import { helperNeed, meetsNeed, type WorksWith } from '../features/exchanges/safeguarding.ts';
+import { levelAtLeast } from '../features/verification/levels.ts';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
-export type SkillRow = { id: number; slug: string; label: string; category: string };
+/** A skill of the catalogue, with its mark for work with children or adults who may be vulnerable (skills.works_with). */
+export type SkillRow = { id: number; slug: string; label: string; category: string; worksWith: WorksWith | null };
 
 /** A member or organisation of the community. */
 export type Neighbour = {
@@ -18,8 +23,8 @@ export type Neighbour = {
   contactByApp: boolean;
   /** Skills and interests on the profile, by slug. */
   skills: readonly { slug: string; kind: 'skill' | 'interest' }[];
-  /** Safeguarding-checked today (a current DBS check), as the exchange rules ask. */
-  dbs: boolean;
+  /** The verification level as of the demo's today, derived from the vouches and checks on file as the services derive it. */
+  level: VerificationLevel;
   /** For an organisation, the people who act for it (its agents); empty for a person. */
   agents: readonly string[];
 };
@@ -43,7 +48,9 @@ export type Cast = {
   coordinator: Neighbour | null;
   skills: readonly SkillRow[];
   mode: 'zero_sum' | 'participation';
-  safeguardingCategories: readonly string[];
+  safeguardingCategories: string[];
+  /** The level help in someone's home needs here (settings.homeVisitLevel). */
+  homeVisitLevel: VerificationLevel;
   approvalCategories: readonly string[];
   autoConfirmDays: number;
   /** True when either has blocked the other. */
@@ -58,8 +65,16 @@ export const peopleBehind = (party: Neighbour): readonly string[] => (party.agen
 
 export const firstName = (party: Neighbour): string => (party.kind === 'organisation' ? party.displayName : party.displayName.split(' ')[0]);
 
-/** Whether a person may take a skill's helping side here (exchanges/safeguarding.ts). */
-export const mayHelp = (cast: Cast, helper: Neighbour, skill: SkillRow): boolean => !cast.safeguardingCategories.includes(skill.category) || helper.dbs;
+/**
+ * Whether a party may take the helping side of a skill here, where the help happens (null when
+ * not known, as for proxy records): the exchanges' own rule (exchanges/safeguarding.ts
+ * helperNeed and meetsNeed), asked with the helper's level as of today.
+ */
+export const mayHelp = (cast: Cast, helper: Neighbour, skill: SkillRow, place: ListingPlace | null): boolean =>
+  meetsNeed(helper.level, helperNeed(cast, { category: skill.category, worksWith: skill.worksWith, place }));
+
+/** Safeguarding-checked today (a current DBS check): who may help with anything a community asks a check for. */
+export const dbsChecked = (party: Neighbour): boolean => levelAtLeast(party.level, 'safeguarding-checked');
 
 /** A fixed point for each street inside the community's circle, so a street's listings sit together on the map. */
 export function streetPoint(centre: Cast['centre'], street: string): { lat: number; lng: number } {

@@ -9,7 +9,7 @@ import type { exchangeEvents, exchanges, notifications } from '../db/schema.ts';
 import { formatMinutes } from '../../common/ledger.ts';
 import type { ExchangeAction } from '../../common/exchanges.ts';
 import { requireAction, type ExchangeState } from '../features/exchanges/lifecycle.ts';
-import { actorOf, peopleBehind, type Cast, type Neighbour } from './activity-cast.ts';
+import { actorOf, mayHelp, peopleBehind, type Cast, type Neighbour } from './activity-cast.ts';
 import { LATER, type LedgerTimeline } from './ledger-timeline.ts';
 import type { PlannedListing } from './plan-listings.ts';
 
@@ -59,8 +59,8 @@ export class ExchangeBuilder {
 
   /**
    * Adds the exchange if it keeps to the rules; returns its id, or null (and adds nothing) when
-   * it would not: a duplicate live exchange, a block, a helper without the safeguarding check
-   * the category needs, a step the lifecycle refuses, or hours the limits could not take.
+   * it would not: a duplicate live exchange, a block, a helper below the level the work needs
+   * (exchanges/safeguarding.ts), a step the lifecycle refuses, or hours the limits could not take.
    */
   add(spec: ExchangeSpec): string | null {
     const { cast } = this;
@@ -71,7 +71,8 @@ export class ExchangeBuilder {
     const skill = listing.skill;
     const key = `${listing.id}:${provider.id}:${receiver.id}`;
     if (other.id === listing.owner.id || this.live.has(key) || cast.blocked(actorOf(proposer), asked.id) || cast.blocked(provider.id, receiver.id)) return null;
-    if (cast.safeguardingCategories.includes(skill.category) && !provider.dbs) return null;
+    // The helper rule as proposing, accepting and recording ask it today: the skill, its catalogue mark and where the listing says the help happens.
+    if (!mayHelp(cast, provider, skill, listing.place)) return null;
     if (spec.at < Math.max(provider.joinedAt, receiver.joinedAt, listing.createdAt) || spec.at >= cast.now) return null;
 
     const id = randomUUID();

@@ -4,11 +4,12 @@ import { anonymous, clientFromResponse, signInAs } from '../../test/factories.ts
 import type { Database } from '../db/client.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { KITH_TIME_ZONE, todayIn } from '../features/verification/dates.ts';
-import { computeLevel, levelAtLeast, mayVouch } from '../features/verification/levels.ts';
-import { getVerificationLevels } from '../features/verification/service.ts';
+import { computeLevel, mayVouch } from '../features/verification/levels.ts';
 import { requireAction, type ExchangeState } from '../features/exchanges/lifecycle.ts';
+import { helperLevels, helperNeed, meetsNeed, requireExchangeHelper, type WorksWith } from '../features/exchanges/safeguarding.ts';
+import { getSettings } from '../features/ledger/settings.ts';
 import { fuzzLocation } from '../features/offers/geo.ts';
-import { listingInput } from '../../common/offers.ts';
+import { listingInput, type ListingPlace } from '../../common/offers.ts';
 import type { Exchange, ExchangeAction } from '../../common/exchanges.ts';
 import { DEMO_ACCOUNTS, PLACES, STARTER_SKILLS } from './data.ts';
 import { checkLedger } from '../features/ledger/reports.ts';
@@ -401,8 +402,6 @@ describe('the demo time bank', () => {
       for (const kind of ['offer', 'request']) expect(rows.filter((r) => r.kind === kind && state(r) === 'open').length).toBeGreaterThanOrEqual(3);
       expect(new Set(rows.map((r) => r.category)).size).toBeGreaterThanOrEqual(5);
       expect(rows.some((r) => r.owner_kind === 'organisation' && r.by_agent)).toBe(true);
-      const [settings] = await fq<{ safeguarding: string[] }>(`SELECT safeguarding_categories AS safeguarding FROM timebank_settings WHERE community_id = $1`, [community.id]);
-      const levels = await getVerificationLevels(full.db, community.id, rows.map((r) => r.owner_id), today);
       for (const r of rows) {
         // The API's own rules, the owner (or an agent for an organisation) posting, after joining.
         expect(() => listingInput.parse({ kind: r.kind, title: r.title, description: r.description, skillId: r.skill_id, durationMinutes: r.duration_minutes, place: r.place,
@@ -415,7 +414,6 @@ describe('the demo time bank', () => {
         if (r.expires) expect(r.expires >= todayIn(KITH_TIME_ZONE, r.created_at)).toBe(true);
         if (r.lat !== null) expect(fuzzLocation({ lat: r.lat, lng: r.lng! })).toEqual({ lat: r.lat, lng: r.lng });
         if (r.place === 'online') expect(r.lat).toBeNull();
-        if (r.kind === 'offer' && settings.safeguarding.includes(r.category)) expect(levelAtLeast(levels.get(r.owner_id)!.level, 'safeguarding-checked')).toBe(true);
       }
       const coordinator = await signInAs(full, { id: (await fq<{ id: string }>(`SELECT user_id AS id FROM memberships WHERE community_id = $1 AND role = 'coordinator' ORDER BY joined_at LIMIT 1`, [community.id]))[0].id });
       for (const status of ['paused', 'closed']) expect((await coordinator.get(`/api/communities/${community.id}/listings?status=${status}`)).json().total).toBeGreaterThanOrEqual(1);
@@ -502,6 +500,39 @@ describe('the demo time bank', () => {
       if (r.status === 'done') expect(r.awaiting_since!.getTime()).toBe(times.at(-1));
       if (r.status === 'proposed' || r.status === 'accepted') expect(r.listing_live).toBe(true);
     }
+  });
+
+  it('lets only those the helper rule allows offer help or help in an exchange under way, as the services ask it today', async () => {
+    let needs = 0;
+    for (const community of made.communities) {
+      const settings = await getSettings(full.db, community.id);
+      // Offers that are open or could be reopened: the owner is who posting, reopening and proposing ask the rule of.
+      const offers = await fq<{ id: string; owner_id: string; category: string; works_with: WorksWith | null; place: ListingPlace }>(
+        `SELECT l.id, l.owner_id, k.category, k.works_with, l.place FROM listings l JOIN skills k ON k.id = l.skill_id
+         WHERE l.community_id = $1 AND l.kind = 'offer' AND l.status IN ('open', 'paused')`, [community.id]);
+      expect(offers.length).toBeGreaterThan(0);
+      const levels = await helperLevels(full.db, community.id, offers.map((o) => o.owner_id), today);
+      const refusedOffers = offers.filter((o) => !meetsNeed(levels.get(o.owner_id), helperNeed(settings, { category: o.category, worksWith: o.works_with, place: o.place })));
+      expect(refusedOffers).toEqual([]);
+      needs += offers.filter((o) => helperNeed(settings, { category: o.category, worksWith: o.works_with, place: o.place }) !== null).length;
+      // Exchanges under way: accepting and recording the time ask the rule of the helper again, today.
+      const live = await fq<{ id: string; listing_id: string | null; skill_id: number; category: string; provider_id: string }>(
+        `SELECT id, listing_id, skill_id, category, provider_id FROM exchanges WHERE community_id = $1 AND status IN ('proposed', 'accepted', 'done')`, [community.id]);
+      expect(live.length).toBeGreaterThan(0);
+      const refused: string[] = [];
+      for (const x of live) {
+        await requireExchangeHelper(full.db, community.id, settings, { listingId: x.listing_id, skillId: x.skill_id, category: x.category, providerId: x.provider_id }, x.provider_id, today)
+          .catch((error: Error) => refused.push(`${x.id}: ${error.message}`));
+      }
+      expect(refused).toEqual([]);
+      const [{ gated }] = await fq<{ gated: number }>(
+        `SELECT count(*)::int AS gated FROM exchanges x JOIN skills k ON k.id = x.skill_id JOIN listings l ON l.id = x.listing_id
+         WHERE x.community_id = $1 AND x.status IN ('proposed', 'accepted', 'done') AND (k.works_with IS NOT NULL OR x.category = ANY ($2::text[]) OR l.place = 'in_someones_home')`,
+        [community.id, settings.safeguardingCategories]);
+      needs += gated;
+    }
+    // The rule had something to say: some offers and exchanges need a level, and those who have it took them on.
+    expect(needs).toBeGreaterThan(0);
   });
 
   it('puts exchanges waiting for approval in the coordinators’ queue, in the category each community approves', async () => {

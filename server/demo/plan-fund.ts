@@ -117,7 +117,7 @@ export function planFund(random: Random, cast: Cast, ledger: LedgerTimeline): Fu
     const [provider, receiver] = random.sample(people.filter((p) => p.joinedAt < occurredAt - DAY_MS), 2);
     const coordinator = random.pick(cast.coordinators.filter((c) => c.id !== provider?.id && c.id !== receiver?.id));
     const skill = random.pick(skills);
-    if (!provider || !receiver || !coordinator || cast.blocked(provider.id, receiver.id) || !mayHelp(cast, provider, skill)) continue;
+    if (!provider || !receiver || !coordinator || cast.blocked(provider.id, receiver.id) || !mayHelp(cast, provider, skill, null)) continue;
     const offline = random.chance(0.7) ? receiver : provider;
     const minutes = 15 * random.int(4, 10);
     const description = fill(PROXY_TEXTS[skill.slug] ?? PROXY_FALLBACK, { offline: firstName(offline), skill: skill.label.toLowerCase() });

@@ -4,7 +4,7 @@
 // were declined or called off. Where the community asks a coordinator to approve a category,
 // a few wait in the coordinators' queue. Around the documented accounts (README) the set is
 // fixed, so that signing in as the demo member or coordinator shows one of each thing to do.
-import { HOUR_MS, firstName, mayHelp, quarter, type Cast, type Neighbour, type SkillRow } from './activity-cast.ts';
+import { HOUR_MS, dbsChecked, firstName, mayHelp, quarter, type Cast, type Neighbour, type SkillRow } from './activity-cast.ts';
 import { sidesOf, type ExchangeBuilder, type ExchangeSpec, type Step } from './exchange-builder.ts';
 import { LISTING_TEXTS } from './listing-texts.ts';
 import { isLive, type ListingPlanner, type PlannedListing } from './plan-listings.ts';
@@ -21,7 +21,8 @@ export function planInFlight(random: Random, cast: Cast, planner: ListingPlanner
   const regulars = cast.people.filter((p) => !documented.has(p.id));
   const gated = (skill: SkillRow) => cast.approvalCategories.includes(skill.category) || cast.safeguardingCategories.includes(skill.category);
   const textSkills = cast.skills.filter((s) => LISTING_TEXTS[s.slug]);
-  const usable = (textSkills.length > 0 ? textSkills : cast.skills).filter((s) => !gated(s));
+  // What the documented accounts' fixed set is about: skills anyone may help with, bar help in someone's home.
+  const usable = (textSkills.length > 0 ? textSkills : cast.skills).filter((s) => !gated(s) && s.worksWith === null);
   // Requests by isolated members stay unanswered: they have done nothing with anyone yet.
   const takingPart = new Set([...cast.people, ...cast.organisations].map((p) => p.id));
   const live = (filter: (l: PlannedListing) => boolean) => planner.listings.filter((l) => isLive(l, cast.today) && takingPart.has(l.owner.id) && filter(l));
@@ -34,12 +35,13 @@ export function planInFlight(random: Random, cast: Cast, planner: ListingPlanner
     return fill(random.pick(texts), { name: firstName(reader), when: random.pick(WHEN), street: writer.street, skill: listing.skill.label.toLowerCase() });
   };
   /**
-   * Someone to take up a listing: not the owner or one of its agents, not blocked, able to help
-   * where a check is needed (the builder also checks they had joined in time).
+   * Someone to take up a listing: not the owner or one of its agents, not blocked, allowed by
+   * the helper rule to help with it where it happens when they would be the helper (the builder
+   * also checks they had joined in time).
    */
   const counterpart = (listing: PlannedListing, pool: readonly Neighbour[] = regulars) => {
     const fits = pool.filter((p) => p.id !== listing.owner.id && p.kind === 'person' && !cast.blocked(p.id, listing.owner.id)
-      && (listing.kind === 'offer' || mayHelp(cast, p, listing.skill)) && !listing.owner.agents.includes(p.id));
+      && (listing.kind === 'offer' || mayHelp(cast, p, listing.skill, listing.place)) && !listing.owner.agents.includes(p.id));
     const neighbours = fits.filter((p) => p.street === listing.owner.street);
     return neighbours.length > 0 && random.chance(0.4) ? random.pick(neighbours) : fits.length > 0 ? random.pick(fits) : undefined;
   };
@@ -108,13 +110,13 @@ export function planInFlight(random: Random, cast: Cast, planner: ListingPlanner
   // Approvals: in a category the coordinators approve, one proposal and one accepted exchange
   // wait for them, and one they approved is ready for the helper to record the time.
   const approvalSkills = cast.skills.filter((s) => cast.approvalCategories.includes(s.category));
-  const checked = regulars.filter((p) => p.dbs);
+  const checked = regulars.filter(dbsChecked);
   if (approvalSkills.length > 0 && checked.length > 0) {
     const preferred = approvalSkills.filter((s) => LISTING_TEXTS[s.slug]);
     const skillFor = () => random.pick(preferred.length > 0 ? preferred : approvalSkills);
     const request = (owner: Neighbour, minAgeDays: number) => planner.add(owner, 'request', skillFor(), { maxAgeDays: minAgeDays + 10, minAgeHours: minAgeDays * 24 });
     const offer = (owner: Neighbour) => planner.add(owner, 'offer', skillFor(), { maxAgeDays: 30, minAgeHours: 9 * 24 });
-    const asking = regulars.filter((p) => !p.dbs);
+    const asking = regulars.filter((p) => !dbsChecked(p));
     for (let tries = 0; tries < 10; tries++) {
       const listing = request(random.pick(asking.length > 0 ? asking : regulars), 4);
       if (listing && attempt('proposed', [listing], checked, 'other')) break;
@@ -142,7 +144,8 @@ export function planInFlight(random: Random, cast: Cast, planner: ListingPlanner
   /** The demo member's to-do list: a proposal to answer, a time to confirm, a changed time to accept, and more. */
   function planAroundMember(member: Neighbour) {
     const own = new Set(member.skills.filter((s) => s.kind === 'skill').map((s) => s.slug));
-    const offerSkill = usable.find((s) => own.has(s.slug)) ?? random.pick(usable);
+    const offerable = usable.filter((s) => planner.mayOffer(member, s));
+    const offerSkill = offerable.find((s) => own.has(s.slug)) ?? random.pick(offerable);
     const myOffer = planner.add(member, 'offer', offerSkill, { maxAgeDays: 20, minAgeHours: 8 * 24 });
     const requestSkill = random.pick(usable.filter((s) => s.category !== offerSkill.category && !own.has(s.slug)));
     const myRequest = planner.add(member, 'request', requestSkill, { maxAgeDays: 10, minAgeHours: 80 });
@@ -179,7 +182,7 @@ export function planInFlight(random: Random, cast: Cast, planner: ListingPlanner
     }
     // Help at home for the member's family, which a coordinator approves before the first visit.
     const careSkills = cast.skills.filter((s) => cast.approvalCategories.includes(s.category) && LISTING_TEXTS[s.slug]);
-    const helpers = regulars.filter((p) => p.dbs);
+    const helpers = regulars.filter(dbsChecked);
     if (careSkills.length > 0 && helpers.length > 0) {
       const care = planner.add(member, 'request', random.pick(careSkills), { maxAgeDays: 4, minAgeHours: 30 });
       if (care) tryUntil(() => { const o = counterpart(care, helpers); return !!o && !!builder.add(spec(care, o, 'other', now - hours(3, 20), [], null)); });
@@ -189,7 +192,8 @@ export function planInFlight(random: Random, cast: Cast, planner: ListingPlanner
   /** The documented coordinator's own exchanges: a proposal to answer and a time to confirm. */
   function planAroundCoordinator(coordinator: Neighbour) {
     const own = new Set(coordinator.skills.filter((s) => s.kind === 'skill').map((s) => s.slug));
-    const offer = planner.add(coordinator, 'offer', usable.find((s) => own.has(s.slug)) ?? random.pick(usable), { maxAgeDays: 25, minAgeHours: 30 });
+    const offerable = usable.filter((s) => planner.mayOffer(coordinator, s));
+    const offer = planner.add(coordinator, 'offer', offerable.find((s) => own.has(s.slug)) ?? random.pick(offerable), { maxAgeDays: 25, minAgeHours: 30 });
     if (offer) tryUntil(() => { const o = counterpart(offer); return !!o && !!builder.add(spec(offer, o, 'other', now - hours(3, 20), [], now + hours(30, 5 * 24))); });
     const theirs = random.shuffle(live((l) => l.kind === 'offer' && l.owner.kind === 'person' && !documented.has(l.owner.id) && !gated(l.skill)));
     for (const listing of theirs) {

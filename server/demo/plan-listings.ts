@@ -1,8 +1,10 @@
 // Offers and requests for a demo community, as members would have posted them over the last
 // weeks through createListing (offers/service.ts): the API's own rules (listingInput), an
-// offer in a safeguarding category only from someone safeguarding-checked, locations snapped
-// to the service's grid (fuzzLocation) and left out for help given online, expiry dates from
-// the day of posting onwards. Most are open; some are paused, closed or past their expiry date.
+// offer only from someone the helper rule lets help with it where it happens
+// (exchanges/safeguarding.ts: a DBS check for safeguarding work, the community's level for
+// help in someone's home), locations snapped to the service's grid (fuzzLocation) and left
+// out for help given online, expiry dates from the day of posting onwards. Most are open;
+// some are paused, closed or past their expiry date.
 import { randomUUID } from 'node:crypto';
 import { listingInput } from '../../common/offers.ts';
 import { fuzzLocation } from '../features/offers/geo.ts';
@@ -46,18 +48,29 @@ export class ListingPlanner {
 
   constructor(private readonly random: Random, private readonly cast: Cast) {}
 
-  /** A text for a skill: one a neighbour wrote for it, or a plain one from its label. */
-  textFor(kind: 'offer' | 'request', skill: SkillRow): ListingText {
+  /** The texts for a skill: the ones neighbours wrote for it, or a plain one from its label. */
+  textsFor(kind: 'offer' | 'request', skill: SkillRow): readonly ListingText[] {
     const texts = LISTING_TEXTS[skill.slug]?.[kind];
-    return texts && texts.length > 0 ? this.random.pick(texts) : fallbackText(kind, skill.label);
+    return texts && texts.length > 0 ? texts : [fallbackText(kind, skill.label)];
   }
 
-  /** Posts a listing, or returns null when the service would refuse it or the owner already has one like it. */
+  /** Whether `owner` could post an offer of `skill` with one of its texts (in someone's home only at the level the community asks for that). */
+  mayOffer(owner: Neighbour, skill: SkillRow): boolean {
+    return this.textsFor('offer', skill).some(([, , place]) => mayHelp(this.cast, owner, skill, place));
+  }
+
+  /**
+   * Posts a listing, or returns null when the service would refuse it or the owner already has
+   * one like it. An offer takes one of the skill's texts the owner may offer (createListing asks
+   * the helper rule, with where the help happens, of the person offering).
+   */
   add(owner: Neighbour, kind: 'offer' | 'request', skill: SkillRow, options: AddOptions = {}): PlannedListing | null {
     const { random, cast } = this;
     const key = `${owner.id}:${kind}:${skill.id}`;
-    if (this.taken.has(key) || (kind === 'offer' && !mayHelp(cast, owner, skill))) return null;
-    const [title, description, place, minutes] = options.text ?? this.textFor(kind, skill);
+    if (this.taken.has(key)) return null;
+    const texts = (options.text ? [options.text] : this.textsFor(kind, skill)).filter(([, , place]) => kind === 'request' || mayHelp(cast, owner, skill, place));
+    if (texts.length === 0) return null;
+    const [title, description, place, minutes] = random.pick(texts);
     const earliest = owner.joinedAt + HOUR_MS;
     const status = options.status ?? 'open';
     const age = (fromDays: number, toDays: number) => random.int(Math.round(fromDays * 24), Math.round(toDays * 24)) * HOUR_MS;
@@ -123,7 +136,7 @@ export function planListings(random: Random, cast: Cast, planner: ListingPlanner
   for (const status of offerStatuses) {
     for (; tries < offerStatuses.length * 20; tries++) {
       const owner = random.pick(owners);
-      const skills = owner.skills.filter((s) => s.kind === 'skill').map((s) => bySlug.get(s.slug)).filter((s): s is SkillRow => !!s && mayHelp(cast, owner, s));
+      const skills = owner.skills.filter((s) => s.kind === 'skill').map((s) => bySlug.get(s.slug)).filter((s): s is SkillRow => !!s && planner.mayOffer(owner, s));
       if (skills.length === 0) continue;
       if (planner.add(owner, 'offer', random.pick(skills), { status })) break;
     }

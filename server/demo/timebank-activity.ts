@@ -13,12 +13,11 @@ import {
   blocks, communities, exchangeEvents, exchanges, groupExchanges, interactions, ledgerAccounts, ledgerEntries, ledgerTransactions, listings, memberships,
   notifications, organisationAgents, profiles, skills, timebankSettings, userSkills, users,
 } from '../db/schema.ts';
+import { helperLevels } from '../features/exchanges/safeguarding.ts';
 import { getSettings } from '../features/ledger/settings.ts';
 import { notifyNewRequest } from '../features/offers/matching.ts';
 import type { Mailer } from '../lib/mailer.ts';
 import { KITH_TIME_ZONE, todayIn } from '../features/verification/dates.ts';
-import { levelAtLeast } from '../features/verification/levels.ts';
-import { getVerificationLevels } from '../features/verification/service.ts';
 import { DAY_MS, HOUR_MS, type Cast, type Neighbour } from './activity-cast.ts';
 import { DEMO_ACCOUNTS } from './data.ts';
 import { ExchangeBuilder } from './exchange-builder.ts';
@@ -58,7 +57,7 @@ async function loadCast(db: Db, communityId: string, options: ActivityOptions): 
   const [community] = await db.select({ lat: communities.centreLat, lng: communities.centreLng, radiusM: communities.radiusM }).from(communities).where(eq(communities.id, communityId));
   if (!community) return null;
   const settings = await getSettings(db, communityId);
-  const skillRows = (await db.select({ id: skills.id, slug: skills.slug, label: skills.label, category: skills.category }).from(skills)).sort((a, b) => a.slug.localeCompare(b.slug));
+  const skillRows = (await db.select({ id: skills.id, slug: skills.slug, label: skills.label, category: skills.category, worksWith: skills.worksWith }).from(skills)).sort((a, b) => a.slug.localeCompare(b.slug));
   const rows = (await db
     .select({ id: users.id, displayName: users.displayName, kind: users.kind, email: users.email, blocked: users.suspendedAt, deletedAt: users.deletedAt, role: memberships.role, status: memberships.status, joinedAt: memberships.joinedAt, street: profiles.area, contactByApp: profiles.contactByApp })
     .from(memberships).innerJoin(users, eq(users.id, memberships.userId)).innerJoin(profiles, eq(profiles.userId, users.id))
@@ -69,7 +68,8 @@ async function loadCast(db: Db, communityId: string, options: ActivityOptions): 
     db.select({ userId: userSkills.userId, skillId: userSkills.skillId, kind: userSkills.kind }).from(userSkills).where(inArray(userSkills.userId, ids)),
     db.select({ organisationId: organisationAgents.organisationId, userId: organisationAgents.userId, createdAt: organisationAgents.createdAt }).from(organisationAgents).where(eq(organisationAgents.communityId, communityId)),
     db.select({ a: blocks.blockerId, b: blocks.blockedId }).from(blocks).where(inArray(blocks.blockerId, ids)),
-    getVerificationLevels(db, communityId, rows.filter((r) => r.kind === 'person').map((r) => r.id), today),
+    // Everyone's level as of today, as the exchange rules ask it, organisations included.
+    helperLevels(db, communityId, rows.map((r) => r.id), today),
     db.select({ kind: ledgerAccounts.kind, userId: ledgerAccounts.userId, amount: ledgerEntries.amount, postedAt: ledgerEntries.postedAt })
       .from(ledgerEntries).innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId)).where(eq(ledgerEntries.communityId, communityId)),
   ]);
@@ -82,7 +82,7 @@ async function loadCast(db: Db, communityId: string, options: ActivityOptions): 
     id: r.id, displayName: r.displayName, kind: r.kind, role: r.role === 'coordinator' ? 'coordinator' : r.role === 'organisation' ? 'organisation' : 'member', street: r.street,
     joinedAt: r.joinedAt.getTime(), contactByApp: r.contactByApp, agents,
     skills: skillLinks.filter((l) => l.userId === r.id).map((l) => ({ slug: slugOf.get(l.skillId)!, kind: l.kind })).sort((a, b) => a.slug.localeCompare(b.slug) || a.kind.localeCompare(b.kind)),
-    dbs: levelAtLeast(levels.get(r.id)?.level ?? 'registered', 'safeguarding-checked'),
+    level: levels.get(r.id) ?? 'registered',
   });
   const persons = active.filter((r) => r.kind === 'person' && (r.role === 'member' || r.role === 'coordinator'));
   const people = persons.filter((r) => !ring.has(r.id) && !isolated.has(r.id)).map((r) => neighbour(r));
@@ -106,7 +106,7 @@ async function loadCast(db: Db, communityId: string, options: ActivityOptions): 
     communityId, now, today, centre: { lat: community.lat, lng: community.lng, radiusM: community.radiusM },
     people, quiet: persons.filter((r) => isolated.has(r.id)).map((r) => neighbour(r)), organisations,
     coordinators: people.filter((p) => p.role === 'coordinator'), member, coordinator, skills: skillRows, mode: settings.mode,
-    safeguardingCategories: settings.safeguardingCategories, approvalCategories, autoConfirmDays: settings.autoConfirmDays,
+    safeguardingCategories: settings.safeguardingCategories, homeVisitLevel: settings.homeVisitLevel, approvalCategories, autoConfirmDays: settings.autoConfirmDays,
     blocked: (a, b) => blockedPairs.has(`${a}|${b}`),
   };
   const ledger = new LedgerTimeline(settings, entryRows.map((e) => ({ owner: e.kind === 'fund' ? FUND : e.userId!, at: e.postedAt.getTime(), amount: e.amount })));
