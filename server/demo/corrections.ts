@@ -157,6 +157,8 @@ export function planCorrections(random: Random, input: CorrectionsInput): DemoCo
       { transactionId: id, kind: 'reversal', owner: e.provider, amount: -e.minutes, postedAt },
       { transactionId: id, kind: 'reversal', owner: e.receiver, amount: e.minutes, postedAt },
     );
+    // As the reversal service does: the exchange's tie is withdrawn with the confirmation's date.
+    out.interactions.push(...interactionRows(communityId, mutual(e.provider, e.receiver, 'exchange_reversed', 'reversal', id, new Date(e.at))));
     reversed.add(e.provider).add(e.receiver);
   };
   // One exchange recorded twice: the copy is confirmed a day later, then reversed. Undoing it

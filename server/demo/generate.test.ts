@@ -344,6 +344,10 @@ describe('the demo time bank', () => {
       expect(r.parties).not.toContain(r.created_by);
       expect(r.posted_at.getTime()).toBeGreaterThan(r.original_posted_at.getTime());
       expect(r.posted_at.getTime()).toBeLessThanOrEqual(now.getTime());
+      // The exchange's tie is withdrawn as the reversal service withdraws it: the same pairs, dated alike.
+      const facts = async (kind: string, source: string) => (await fq<{ pair: string; at: Date }>(
+        `SELECT actor_id || '>' || subject_id AS pair, occurred_at AS at FROM interactions WHERE kind = $1 AND source_id = $2 ORDER BY 1`, [kind, source])).map((f) => `${f.pair}@${f.at.getTime()}`);
+      expect(await facts('exchange_reversed', r.id)).toEqual(await facts('exchange_confirmed', r.exchange_id));
     }
     expect(rows.some((r) => /twice/.test(r.note))).toBe(true);
     // The exchange page says the hours were reversed.
