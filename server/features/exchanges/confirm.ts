@@ -84,9 +84,13 @@ export async function settleExchange(tx: Db, ex: ExchangeRecord, settlement: Set
   ];
   // The status change, the posting, the trust evidence, the timeline step and the notifications
   // in one round trip; the triggers move the balances and check the sum at commit.
-  const [{ settled }] = await queryPrepared<{ settled: number }>(tx, sql`WITH ${sql.join(clauses, sql`, `)} SELECT count(*)::int AS settled FROM settled`);
+  const [{ settled, posted }] = await queryPrepared<{ settled: number; posted: string | null }>(tx, sql`
+    WITH ${sql.join(clauses, sql`, `)}
+    SELECT (SELECT count(*) FROM settled)::int AS settled, ${posting ? sql`(SELECT posting_id FROM ledger_post)` : sql`NULL::uuid`} AS posted`);
   // The caller holds the row lock, so this only fails if it forgot to take it.
   if (settled !== 1) throw new AppError('conflict', 'exchange.changed', 'This exchange changed while you were looking at it. Please reload and try again.');
+  // The accounts were locked as this community's, so the posting is always written.
+  if (moves && !posted) throw new Error(`The hours for exchange ${ex.id} were not posted.`);
 }
 
 /**

@@ -1,10 +1,12 @@
-// Posting to the hour ledger: the one place that writes ledger_transactions and ledger_entries.
+// Posting to the hour ledger: the one way the application writes ledger_transactions and
+// ledger_entries.
 //
 // A posting locks the accounts it touches (SELECT … FOR UPDATE, always in account-id order so
 // that two postings over the same accounts cannot deadlock), checks the community's limits
-// against the locked balances and inserts the transaction and its entries. Either the caller
+// against the locked balances and inserts the transaction and its entries, through the
+// database function kith_ledger_post (migrations/0011_ledger_post.sql). Either the caller
 // locks first and the check comes before the insert (postingClauses, which a confirmation joins
-// to its own writes), or one statement locks and inserts and the check follows, refusing the
+// to its own writes), or the function locks and inserts and the check follows, refusing the
 // whole database transaction if a limit is broken (postTransaction). The entry trigger moves
 // the balances and the deferred constraint trigger checks the sum at commit. Two
 // confirmations racing for the last minutes of a debit limit therefore serialise on the
@@ -153,36 +155,29 @@ export async function lockMemberAccounts(db: Db, communityId: string, userIds: r
 /**
  * Checks a posting against its locked accounts and the community's limits (409
  * `ledger.limit_exceeded`, `ledger.fund_insufficient` or `ledger.insufficient_balance`), and
- * returns the WITH clauses that write it: `ledger_t`, the transaction (RETURNING id, posted_at),
- * and `ledger_e`, its entries, which share its kinds and posted_at. A caller holding the locks
- * may run them in one statement with its own writes, as the confirmation of an exchange does.
- * The accounts must be locked (lockAccounts, lockMemberAccounts) in the same database
- * transaction, or the limits mean nothing.
+ * returns the WITH clause that writes it: `ledger_post`, one row with the transaction's
+ * `posting_id`. A clause runs only if the statement reads it, so the caller must (say,
+ * `(SELECT posting_id FROM ledger_post)`). A caller holding the locks runs it in one statement
+ * with its own writes, as the confirmation of an exchange does. The accounts must be locked
+ * (lockAccounts, lockMemberAccounts) in the same database transaction, or the limits mean
+ * nothing.
  */
 export function postingClauses(posting: Posting, settings: SettingsRow, locked: readonly LockedAccount[]): SQL {
   assertBalanced(posting.legs);
   if (posting.legs.some((l) => !locked.some((a) => a.id === l.accountId))) throw new Error('A posting must lock every account it moves.');
   const breach = limitBreach(settings, locked, posting.legs, posting.kind === 'reversal') ?? overdraw(locked, posting);
   if (breach) throw breach;
-  return writeClauses(posting);
+  return sql`ledger_post AS MATERIALIZED (SELECT posting_id FROM ${postCall(posting)})`;
 }
 
-/** The WITH clauses that write a posting (see postingClauses), only if `guard` holds when given. */
-function writeClauses(posting: Posting, guard?: SQL): SQL {
-  const legs = [...posting.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+/** The call of kith_ledger_post (migrations/0011_ledger_post.sql), the one writer of ledger rows. */
+function postCall(posting: Posting): SQL {
   const baseKind = posting.kind === 'reversal' ? posting.reversedKind : posting.kind;
   if (!baseKind) throw new Error('A reversal must say what kind of transaction it reverses.');
-  return sql`ledger_t AS (
-      INSERT INTO ledger_transactions (community_id, kind, base_kind, exchange_id, group_exchange_id, reverses_id, note, created_by)
-      SELECT ${posting.communityId}::uuid, ${posting.kind}, ${baseKind}, ${posting.exchangeId ?? null}::uuid, ${posting.groupExchangeId ?? null}::uuid,
-             ${posting.reversesId ?? null}::uuid, ${posting.note ?? ''}, ${posting.createdBy}::uuid
-      ${guard ? sql`WHERE ${guard}` : sql``}
-      RETURNING id, community_id, kind, base_kind, posted_at
-    ), ledger_e AS (
-      INSERT INTO ledger_entries (community_id, transaction_id, kind, base_kind, account_id, amount, posted_at)
-      SELECT t.community_id, t.id, t.kind, t.base_kind, leg.account_id::uuid, leg.amount::int, t.posted_at
-      FROM ledger_t t, (VALUES ${sql.join(legs.map((l) => sql`(${l.accountId}, ${l.amount})`), sql`, `)}) AS leg(account_id, amount)
-    )`;
+  const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+  return sql`kith_ledger_post(${posting.communityId}, ${posting.kind}, ${baseKind}, ${posting.exchangeId ?? null}, ${posting.groupExchangeId ?? null},
+    ${posting.reversesId ?? null}, ${posting.note ?? ''}, ${posting.createdBy},
+    ARRAY[${list(posting.legs.map((l) => l.accountId))}]::uuid[], ARRAY[${list(posting.legs.map((l) => l.amount))}]::integer[])`;
 }
 
 type LockedRow = { id: string; kind: 'member' | 'fund'; userId: string | null; balance: number | string };
@@ -195,34 +190,26 @@ type PostedRow = { id: string | null; postedAt: Date | string | null; accounts: 
  * commits or rolls back with the change that caused it (an exchange's confirmation, a grant).
  *
  * Callers that already hold the accounts' locks (lockAccounts, lockMemberAccounts) pass the
- * locked rows in, and the limits are checked before anything is written. Otherwise one
- * statement locks the accounts in id order, reads the community's limits and writes the
- * posting, and the limits are checked against the balances it locked: a posting that breaks
- * one is refused together with the whole database transaction (kith_ledger_refuse aborts it),
- * so it can never commit, whatever the caller does with the 409.
+ * locked rows in, and the limits are checked before anything is written. Otherwise
+ * kith_ledger_post locks the accounts in id order, reads the community's limits and writes the
+ * posting in one call, and the limits are checked against the balances it locked: a posting
+ * that breaks one is refused together with the whole database transaction (kith_ledger_refuse
+ * aborts it), so it can never commit, whatever the caller does with the 409.
  */
 export async function postTransaction(tx: Db, posting: Posting, settings?: SettingsRow, locked?: readonly LockedAccount[]): Promise<{ id: string; postedAt: Date }> {
   assertBalanced(posting.legs);
   if (locked) {
+    const rules = settings ?? (await getSettings(tx, posting.communityId));
     const [row] = await queryPrepared<{ id: string; postedAt: Date | string }>(tx, sql`
-      WITH ${postingClauses(posting, settings ?? (await getSettings(tx, posting.communityId)), locked)}
-      SELECT id, posted_at AS "postedAt" FROM ledger_t`);
+      WITH ${postingClauses(posting, rules, locked)}
+      SELECT t.id, t.posted_at AS "postedAt" FROM ledger_post p JOIN ledger_transactions t ON t.id = p.posting_id`);
     return { id: row.id, postedAt: new Date(row.postedAt) };
   }
-  const ids = [...new Set(posting.legs.map((l) => l.accountId))].sort();
-  // Written only if every account is this community's; the limits are checked below.
   const [row] = await queryPrepared<PostedRow>(tx, sql`
-    WITH locked AS MATERIALIZED (
-      SELECT a.id, a.kind, a.user_id AS "userId", a.balance FROM ledger_accounts a
-      WHERE a.community_id = ${posting.communityId} AND a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
-      ORDER BY a.id
-      FOR UPDATE
-    ), ${writeClauses(posting, sql`(SELECT count(*) FROM locked) = ${ids.length}`)}
-    SELECT t.id, t.posted_at AS "postedAt", (SELECT json_agg(l) FROM locked l) AS accounts,
-      s.mode, s.max_debit_minutes AS "maxDebitMinutes", s.max_credit_minutes AS "maxCreditMinutes"
-    FROM timebank_settings s LEFT JOIN ledger_t t ON true
-    WHERE s.community_id = ${posting.communityId}`);
-  if (!row) throw notFound('community');
+    SELECT posting_id AS id, posting_at AS "postedAt", locked_accounts AS accounts,
+      limits_mode AS mode, max_debit AS "maxDebitMinutes", max_credit AS "maxCreditMinutes"
+    FROM ${postCall(posting)}`);
+  if (!row.mode) throw notFound('community');
   if (!row.id || !row.postedAt) throw notFound('account');
   // Names are needed only to explain a refusal, so they are read only then.
   const accounts = (row.accounts ?? []).map((a) => ({ ...a, balance: Number(a.balance), displayName: '' }));
