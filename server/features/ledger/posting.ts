@@ -135,7 +135,8 @@ export async function lockAccounts(db: Db, communityId: string, accountIds: read
 
 /**
  * Locks the accounts of these members (opening any that do not exist yet) in id order: one
- * query in the usual case where every account exists. By user id.
+ * query in the usual case where every account exists, two on a member's first posting. By
+ * user id.
  */
 export async function lockMemberAccounts(db: Db, communityId: string, userIds: readonly string[]): Promise<Map<string, LockedAccount>> {
   const ids = [...new Set(userIds)];
@@ -146,8 +147,20 @@ export async function lockMemberAccounts(db: Db, communityId: string, userIds: r
     FOR UPDATE OF a`);
   let rows = await lock();
   if (rows.length < ids.length) {
-    await memberAccountIds(db, communityId, ids);
-    rows = await lock();
+    // An account this transaction opens is as good as locked: no one else sees it before the
+    // commit, and anyone opening the same one waits on its key until then. Sorted so that two
+    // first postings for the same people insert in the same order.
+    const missing = ids.filter((id) => !rows.some((r) => r.userId === id)).sort();
+    const opened = await queryPrepared<LockedAccount>(db, sql`
+      WITH a AS (
+        INSERT INTO ledger_accounts (community_id, kind, user_id)
+        SELECT ${communityId}::uuid, 'member', m.user_id::uuid FROM (VALUES ${sql.join(missing.map((id) => sql`(${id})`), sql`, `)}) AS m(user_id)
+        ON CONFLICT DO NOTHING
+        RETURNING id, kind, user_id, balance
+      )
+      SELECT ${lockedColumns} FROM a LEFT JOIN users u ON u.id = a.user_id`);
+    // Someone else opened one first (and has committed): lock what is there now.
+    rows = opened.length === missing.length ? [...rows, ...opened] : await lock();
   }
   return new Map(rows.map((r) => [r.userId!, { ...r, balance: Number(r.balance) }]));
 }
