@@ -22,7 +22,14 @@ export type Database = {
   pool?: pg.Pool;
 };
 
-export type OpenOptions = { url?: string; dataDir?: string; loadDataDir?: Blob | File; poolSize?: number };
+export type OpenOptions = {
+  url?: string;
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+  /** Told when the server drops an idle pooled connection (a restart, an administrator's kill). */
+  onIdleError?: (error: Error) => void;
+};
 
 // PostgreSQL returns bigint and numeric as strings by default; counts and minutes fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -30,12 +37,19 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir` (or in memory). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.onIdleError ?? warnIdleError);
   return openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+function warnIdleError(error: Error): void {
+  process.emitWarning(`A pooled PostgreSQL connection was closed by the server (${error.message}); the pool opens a new one when needed.`);
+}
+
+async function openPostgres(url: string, max: number, onIdleError: (error: Error) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // The pool discards an idle connection the server has closed; without a listener Node would
+  // treat that as an uncaught exception and stop the whole process.
+  pool.on('error', onIdleError);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
