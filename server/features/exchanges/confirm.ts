@@ -4,15 +4,15 @@
 // recording, a coordinator's resolution and the auto-confirm job.
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { exchangeEvents, exchanges, notifications, timebankSettings } from '../../db/schema.ts';
+import { exchangeEvents, exchanges, timebankSettings } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { formatMinutes } from '../../../common/ledger.ts';
 import { lockMemberAccounts, postingClauses, type LockedAccount } from '../ledger/posting.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
 import { queryPrepared } from '../ledger/sql.ts';
-import { notificationRows } from '../offers/notifications.ts';
+import { notificationRows, notify } from '../offers/notifications.ts';
 import { interactionRows, mutual } from './interactions.ts';
-import { coordinatorIds, peopleBehind } from './parties.ts';
+import { coordinatorIds, partiesAway, peopleBehind } from './parties.ts';
 
 type ExchangeRecord = typeof exchanges.$inferSelect;
 type EventKind = (typeof exchangeEvents.$inferInsert)['kind'];
@@ -126,7 +126,7 @@ export async function autoConfirmDue(db: Db, now: Date = new Date()): Promise<{ 
         const locked = await lockDue(tx);
         if (!locked) return false;
         const { ex, settings } = locked;
-        const away = await partiesAway(tx, ex);
+        const away = await partiesAway(tx, ex.communityId, [ex.providerId, ex.receiverId]);
         if (away.length > 0) {
           throw new AppError('conflict', 'member.unavailable', `${away.join(' and ')} cannot take part in exchanges at the moment, so the time was not confirmed automatically.`);
         }
@@ -150,24 +150,12 @@ export async function autoConfirmDue(db: Db, now: Date = new Date()): Promise<{ 
   return { confirmed, skipped };
 }
 
-/** Names of the exchange's parties who cannot take part now: suspended, left, or account closed. */
-async function partiesAway(tx: Db, ex: ExchangeRecord): Promise<string[]> {
-  const rows = await queryPrepared<{ displayName: string }>(tx, sql`
-    SELECT u.display_name AS "displayName" FROM users u
-    WHERE u.id IN (${ex.providerId}, ${ex.receiverId})
-      AND (u.suspended_at IS NOT NULL OR u.deleted_at IS NOT NULL
-           OR NOT EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = ${ex.communityId} AND m.user_id = u.id AND m.status = 'active'))
-    ORDER BY u.display_name`);
-  return rows.map((r) => r.displayName);
-}
-
 /** Takes an exchange off the scheduler's list and puts it in front of the coordinators, saying why. */
 async function holdForCoordinator(tx: Db, ex: ExchangeRecord, reason: string): Promise<void> {
   await tx.update(exchanges).set({ autoConfirmHeldAt: new Date(), updatedAt: new Date() }).where(and(eq(exchanges.id, ex.id), eq(exchanges.communityId, ex.communityId)));
   await tx.insert(exchangeEvents).values({ communityId: ex.communityId, exchangeId: ex.id, kind: 'auto_confirm_held', actorId: null, note: reason });
   const people = [...(await peopleBehind(tx, ex.communityId, [ex.providerId, ex.receiverId])), ...(await coordinatorIds(tx, ex.communityId))];
-  const rows = notificationRows(ex.communityId, [...new Set(people)], {
+  await notify(tx, ex.communityId, people, {
     kind: 'exchange.auto_confirm_held', title: 'An exchange could not be confirmed automatically; a coordinator will look at it', body: reason, link: `/timebank/exchanges/${ex.id}`, sourceId: ex.id,
   });
-  if (rows.length > 0) await tx.insert(notifications).values(rows).onConflictDoNothing();
 }

@@ -45,6 +45,16 @@ export async function requireActiveParties(db: Db, communityId: string, userIds:
   return parties;
 }
 
+/** Names of those among `userIds` who cannot take part now: suspended, gone from the community, or account closed. */
+export async function partiesAway(db: Db, communityId: string, userIds: readonly string[]): Promise<string[]> {
+  const parties = await loadParties(db, communityId, userIds);
+  return userIds.flatMap((id) => {
+    const party = parties.get(id);
+    if (!party) return ['A former member'];
+    return party.status !== 'active' || party.blocked ? [party.displayName] : [];
+  });
+}
+
 /** One member who can take part in an exchange now (see requireActiveParties). */
 export async function requireActiveParty(db: Db, communityId: string, userId: string, field?: string): Promise<Party> {
   return (await requireActiveParties(db, communityId, [userId], field)).get(userId)!;

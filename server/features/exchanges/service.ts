@@ -11,7 +11,8 @@ import type { ExchangeAction, ExchangeDetail, ProposeExchangeBody } from '../../
 import { formatMinutes } from '../../../common/ledger.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
 import type { LockedAccount } from '../ledger/posting.ts';
-import { fromJsonRow, queryPrepared, queryRows } from '../ledger/sql.ts';
+import { fromJsonRow, queryPrepared } from '../ledger/sql.ts';
+import { blockedEitherWay } from '../moderation/blocks.ts';
 import { notify } from '../offers/notifications.ts';
 import { findListing } from '../offers/service.ts';
 import { todayIn } from '../verification/dates.ts';
@@ -39,8 +40,7 @@ export async function getExchange(db: Db, communityId: string, actor: ExchangeAc
 
 /** Blocks either way stop two people exchanging. */
 async function requireNotBlocked(db: Db, a: string, b: string): Promise<void> {
-  const found = await queryRows(db, sql`SELECT 1 FROM blocks WHERE (blocker_id = ${a} AND blocked_id = ${b}) OR (blocker_id = ${b} AND blocked_id = ${a}) LIMIT 1`);
-  if (found.length > 0) throw conflict('exchange.blocked', 'You cannot start an exchange with this member.');
+  if (await blockedEitherWay(db, a, b)) throw conflict('exchange.blocked', 'You cannot start an exchange with this member.');
 }
 
 /**

@@ -75,11 +75,11 @@ export function assertBalanced(legs: readonly Leg[]): void {
 /**
  * The limit a posting would break, or null. Only movement towards a limit is checked, so a
  * member already past a limit a coordinator has since lowered can still move back towards zero.
- * The fund can never go below zero. Participation-only communities keep no limits. A
- * correction (a coordinator's reversal) is not held to members' limits: the hours it takes back
- * were never rightly theirs, and the member is simply further from spending until they earn.
+ * The fund can never go below zero. Participation-only communities keep no limits. Every
+ * posting is held to them, a coordinator's reversal included: the time bank promises that no
+ * limit is ever broken (the ledger property test checks it for reversals too).
  */
-export function limitBreach(settings: Pick<SettingsRow, 'mode' | 'maxDebitMinutes' | 'maxCreditMinutes'>, accounts: readonly LockedAccount[], legs: readonly Leg[], correction = false): AppError | null {
+export function limitBreach(settings: Pick<SettingsRow, 'mode' | 'maxDebitMinutes' | 'maxCreditMinutes'>, accounts: readonly LockedAccount[], legs: readonly Leg[]): AppError | null {
   if (settings.mode === 'participation') return null;
   for (const leg of legs) {
     const account = accounts.find((a) => a.id === leg.accountId)!;
@@ -90,7 +90,6 @@ export function limitBreach(settings: Pick<SettingsRow, 'mode' | 'maxDebitMinute
       }
       continue;
     }
-    if (correction) continue;
     if (leg.amount < 0 && after < -settings.maxDebitMinutes) {
       return conflict(
         'ledger.limit_exceeded',
@@ -178,7 +177,7 @@ export async function lockMemberAccounts(db: Db, communityId: string, userIds: r
 export function postingClauses(posting: Posting, settings: SettingsRow, locked: readonly LockedAccount[]): SQL {
   assertBalanced(posting.legs);
   if (posting.legs.some((l) => !locked.some((a) => a.id === l.accountId))) throw new Error('A posting must lock every account it moves.');
-  const breach = limitBreach(settings, locked, posting.legs, posting.kind === 'reversal') ?? overdraw(locked, posting);
+  const breach = limitBreach(settings, locked, posting.legs) ?? overdraw(locked, posting);
   if (breach) throw breach;
   return sql`ledger_post AS MATERIALIZED (SELECT posting_id FROM ${postCall(posting)})`;
 }
@@ -226,7 +225,7 @@ export async function postTransaction(tx: Db, posting: Posting, settings?: Setti
   if (!row.id || !row.postedAt) throw notFound('account');
   // Names are needed only to explain a refusal, so they are read only then.
   const accounts = (row.accounts ?? []).map((a) => ({ ...a, balance: Number(a.balance), displayName: '' }));
-  const breachWith = (named: readonly LockedAccount[]) => limitBreach(row, named, posting.legs, posting.kind === 'reversal') ?? overdraw(named, posting);
+  const breachWith = (named: readonly LockedAccount[]) => limitBreach(row, named, posting.legs) ?? overdraw(named, posting);
   if (breachWith(accounts)) {
     const breach = breachWith(await withNames(tx, accounts))!;
     await tx.execute(sql`SELECT kith_ledger_refuse(${breach.message})`).catch(() => undefined);

@@ -1,12 +1,13 @@
 // Donations to the community fund, grants from it, reversals and group exchanges: every ledger
 // movement that is not a two-person exchange.
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { blocks, groupExchanges, interactions, ledgerAccounts, ledgerEntries, ledgerTransactions, skills, users } from '../../db/schema.ts';
+import { groupExchanges, interactions, ledgerAccounts, ledgerEntries, ledgerTransactions, skills, users } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import { formatMinutes, type GroupExchangeBody, type LedgerTransaction } from '../../../common/ledger.ts';
 import { mutual, recordInteractions } from '../exchanges/interactions.ts';
 import { isCoordinator, requireActiveParties, requireActiveParty, resolveActingAs } from '../exchanges/parties.ts';
+import { blockedBetween } from '../moderation/blocks.ts';
 import { notify } from '../offers/notifications.ts';
 import { fundAccountId, memberAccountIds, postTransaction } from './posting.ts';
 import { getSettings, type SettingsRow } from './settings.ts';
@@ -55,8 +56,8 @@ export async function grant(db: Db, communityId: string, coordinatorId: string, 
 /**
  * A coordinator corrects a posted transaction by posting its mirror image with a reason. The
  * original stays; each transaction can be reversed once, and a reversal is never reversed
- * (post the right transaction again instead). Members' debit and credit limits do not stop a
- * correction (see limitBreach); the fund still cannot go below zero.
+ * (post the right transaction again instead). Limits apply as to any posting: when a reversal
+ * would take someone past one, the coordinator first grants from the fund or changes the limit.
  */
 export async function reverse(db: Db, communityId: string, coordinatorId: string, transactionId: string, reason: string) {
   try {
@@ -98,17 +99,6 @@ async function withdrawTies(tx: Db, communityId: string, original: LedgerTransac
   await recordInteractions(tx, communityId, ties.map((t) => ({ ...t, kind: 'exchange_reversed' as const, sourceType: 'reversal', sourceId: reversalId })));
 }
 
-/** Pairs (one from `people`, one from `others`) where either has blocked the other. */
-async function blockedAmong(db: Db, people: readonly string[], others: readonly string[]): Promise<{ blockerId: string; blockedId: string }[]> {
-  return db
-    .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
-    .from(blocks)
-    .where(or(
-      and(inArray(blocks.blockerId, [...people]), inArray(blocks.blockedId, [...others])),
-      and(inArray(blocks.blockerId, [...others]), inArray(blocks.blockedId, [...people])),
-    ));
-}
-
 /**
  * One activity credits several participants: the payer (the fund, or a member or organisation)
  * is debited the total in one transaction. Members may pay only from their own account (or an
@@ -137,8 +127,7 @@ export async function recordGroupExchange(db: Db, communityId: string, actorId: 
   // Noon UTC on the day, as proxy recordings date theirs, so the date reads the same everywhere.
   const occurredAt = new Date(`${input.occurredOn}T12:00:00Z`);
   if (occurredAt.getTime() > Date.now() + 86_400_000) throw invalid('ledger.future_activity', 'Record activities that have already happened.', 'occurredOn');
-  const blocked = await blockedAmong(db, [actorId, ...(payerId ? [payerId] : [])], participantIds);
-  if (blocked.length > 0) {
+  if (await blockedBetween(db, [actorId, ...(payerId ? [payerId] : [])], participantIds)) {
     // The same answer as for someone outside the community: a block is never revealed.
     throw new AppError('not_found', 'member.not_found', 'We could not find that member in this community.', 'participants');
   }

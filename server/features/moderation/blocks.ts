@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { blocks, users } from '../../db/schema.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
@@ -51,10 +51,20 @@ export async function listBlocks(db: Db, blockerId: string) {
 
 /** True when either person has blocked the other, for features that put people in touch. */
 export async function blockedEitherWay(db: Db, a: string, b: string): Promise<boolean> {
+  return blockedBetween(db, [a], [b]);
+}
+
+/** True when anyone in `people` and anyone in `others` has blocked the other (a group activity, say). */
+export async function blockedBetween(db: Db, people: readonly string[], others: readonly string[]): Promise<boolean> {
+  if (people.length === 0 || others.length === 0) return false;
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(blocks)
-    .where(or(and(eq(blocks.blockerId, a), eq(blocks.blockedId, b)), and(eq(blocks.blockerId, b), eq(blocks.blockedId, a))));
+    .where(or(
+      and(inArray(blocks.blockerId, [...people]), inArray(blocks.blockedId, [...others])),
+      and(inArray(blocks.blockerId, [...others]), inArray(blocks.blockedId, [...people])),
+    ))
+    .limit(1);
   return row !== undefined;
 }
 
