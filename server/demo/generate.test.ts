@@ -534,6 +534,13 @@ describe('the demo time bank', () => {
          WHERE x.community_id = $1 AND x.status IN ('proposed', 'accepted', 'done') AND (k.works_with IS NOT NULL OR x.category = ANY ($2::text[]) OR l.place = 'in_someones_home')`,
         [community.id, settings.safeguardingCategories]);
       needs += gated;
+      // Group activities: everyone credited helped, so each meets what the work needs.
+      const credited = await fq<{ user_id: string; category: string; works_with: WorksWith | null }>(
+        `SELECT a.user_id, g.category, k.works_with FROM group_exchanges g JOIN skills k ON k.id = g.skill_id
+         JOIN ledger_transactions t ON t.group_exchange_id = g.id JOIN ledger_entries e ON e.transaction_id = t.id AND e.amount > 0
+         JOIN ledger_accounts a ON a.id = e.account_id WHERE g.community_id = $1`, [community.id]);
+      const creditedLevels = await helperLevels(full.db, community.id, credited.map((c) => c.user_id), today);
+      expect(credited.filter((c) => !meetsNeed(creditedLevels.get(c.user_id), helperNeed(settings, { category: c.category, worksWith: c.works_with, place: null })))).toEqual([]);
     }
     // The rule had something to say: some offers and exchanges need a level, and those who have it took them on.
     expect(needs).toBeGreaterThan(0);

@@ -69,7 +69,7 @@ export function planFund(random: Random, cast: Cast, ledger: LedgerTimeline): Fu
     // Half of what the fund holds, so that there is some left for grants.
     const held = Math.floor(ledger.balanceAt(FUND, at) / 2);
     const size = Math.min(random.int(5, 8), Math.floor(held / 60));
-    const participants = random.sample(people.filter((p) => p.joinedAt < at - DAY_MS), size);
+    const participants = random.sample(people.filter((p) => p.joinedAt < at - DAY_MS && mayHelp(cast, p, fundSkill, null)), size);
     const each = participants.length > 0 ? Math.min(150, Math.floor(held / participants.length / 15) * 15) : 0;
     if (participants.length >= 2 && each >= 60) {
       group(fundSkill, FUND_GROUP_TITLES[fundSkill.slug], null, random.pick(cast.coordinators), participants.map((p) => ({ p, minutes: each - 15 * random.int(0, 2) })), at);
@@ -81,9 +81,11 @@ export function planFund(random: Random, cast: Cast, ledger: LedgerTimeline): Fu
     const template = ORGANISATION_GROUPS.find((g) => g.name.test(organisation.displayName) && bySlug.has(g.slug));
     if (!template) continue;
     const at = daysAgo(6, 60);
-    const participants = random.sample(people.filter((p) => p.joinedAt < at - DAY_MS && !organisation.agents.includes(p.id)), random.int(3, 5));
+    // Everyone credited helped, so each meets what the work needs (a DBS check to read with children).
+    const skill = bySlug.get(template.slug)!;
+    const participants = random.sample(people.filter((p) => p.joinedAt < at - DAY_MS && !organisation.agents.includes(p.id) && mayHelp(cast, p, skill, null)), random.int(3, 5));
     const agent = cast.people.find((p) => organisation.agents.includes(p.id));
-    if (participants.length >= 2 && agent && group(bySlug.get(template.slug)!, template.title, organisation, agent, participants.map((p) => ({ p, minutes: 15 * random.int(4, 8) })), at)) break;
+    if (participants.length >= 2 && agent && group(skill, template.title, organisation, agent, participants.map((p) => ({ p, minutes: 15 * random.int(4, 8) })), at)) break;
   }
 
   if (cast.mode === 'zero_sum') {

@@ -15,7 +15,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { listings, skills } from '../../db/schema.ts';
-import { forbidden } from '../../lib/errors.ts';
+import { AppError, forbidden } from '../../lib/errors.ts';
 import type { HelperNeed, HelperNeedReason, ListingPlace } from '../../../common/offers.ts';
 import type { VerificationLevel } from '../../../common/verification.ts';
 import type { SettingsRow } from '../ledger/settings.ts';
@@ -116,6 +116,35 @@ export async function requireExchangeHelper(
     .where(eq(skills.id, ex.skillId));
   const need = helperNeed(settings, { category: ex.category, worksWith: work?.worksWith ?? null, place: work?.place ?? null });
   await requireMeets(db, communityId, need, work?.label ?? ex.category, ex.providerId, askerId, today);
+}
+
+/**
+ * The check for several helpers at once, as a group activity credits them (where it happened is
+ * not recorded, so the skill's mark and category decide): 403 naming everyone who does not meet
+ * what the work needs, so the person recording can take them off or ask a coordinator.
+ */
+export async function requireHelpersSafeguarded(
+  db: Db,
+  communityId: string,
+  settings: SettingsRow,
+  skill: { label: string; category: string; worksWith: WorksWith | null },
+  helperIds: readonly string[],
+): Promise<void> {
+  const need = helperNeed(settings, { category: skill.category, worksWith: skill.worksWith, place: null });
+  if (need === null) return;
+  const levels = await helperLevels(db, communityId, helperIds);
+  const short = helperIds.filter((id) => !meetsNeed(levels.get(id), need));
+  if (short.length === 0) return;
+  const parties = await loadParties(db, communityId, short);
+  const names = short.map((id) => parties.get(id)?.displayName ?? 'a member');
+  const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const why = need.reasons.map((r) => WHY[r]).join(' and ');
+  throw new AppError(
+    'forbidden',
+    need.level === 'safeguarding-checked' ? 'exchange.safeguarding_required' : 'exchange.verification_required',
+    `Everyone credited for ${skill.label.toLowerCase()} must be ${WHAT[need.level]}, because ${why}; ${who} ${names.length === 1 ? 'is' : 'are'} not yet. Take them off this activity or ask a coordinator.`,
+    'participants',
+  );
 }
 
 async function worksWithOf(db: Db, skillId: number): Promise<WorksWith | null> {

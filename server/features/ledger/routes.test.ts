@@ -220,6 +220,35 @@ describe('group exchanges', () => {
   });
 });
 
+describe('group exchanges in work that needs a check', () => {
+  it('credit only participants who meet it, and name the ones who do not', async () => {
+    const c = await makeCommunity(ctx);
+    const coord = await signInAs(ctx, c.coordinator);
+    const checked = await makeMember(ctx, c, { verified: true, dbsExpiresOn: '2099-01-01', displayName: 'Dina Checked' });
+    const [ben, cy] = [await makeMember(ctx, c, { displayName: 'Ben Unchecked' }), await makeMember(ctx, c, { verified: true, displayName: 'Cy Verified' })];
+    const skillId = await skillIdOf(ctx, 'reading-together');
+    const body = { title: 'Story time at the library', skillId, occurredOn: '2026-05-02', payer: { kind: 'fund' } };
+    await coord.post(api('/ledger/fund/donations', c), { minutes: 0 }).catch(() => undefined);
+    const before = await countRows(ctx, LEDGER);
+    const refused = await coord.post(api('/ledger/group-exchanges', c), { ...body, participants: [{ userId: checked.id, minutes: 60 }, { userId: ben.id, minutes: 60 }, { userId: cy.id, minutes: 60 }] });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'exchange.safeguarding_required', field: 'participants' });
+    expect(refused.json().error.message).toContain('Ben Unchecked and Cy Verified are not yet');
+    expect(refused.json().error.message).not.toContain('Dina');
+    expect(await countRows(ctx, LEDGER)).toEqual(before);
+
+    // A member paying for the activity is held to the same rule.
+    const payer = await makeMember(ctx, c);
+    const asPayer = await signInAs(ctx, payer);
+    const paid = await asPayer.post(api('/ledger/group-exchanges', c), { ...body, payer: { kind: 'member', userId: payer.id }, participants: [{ userId: ben.id, minutes: 30 }] });
+    expect(paid.json().error.code).toBe('exchange.safeguarding_required');
+    expect(await countRows(ctx, LEDGER)).toEqual(before);
+
+    const ok = await asPayer.post(api('/ledger/group-exchanges', c), { ...body, payer: { kind: 'member', userId: payer.id }, participants: [{ userId: checked.id, minutes: 30 }] });
+    expect(ok.statusCode).toBe(201);
+  });
+});
+
 describe('reports', () => {
   it('total hours, members, categories and one-way members, and the totals equal the ledger', async () => {
     const c = await makeCommunity(ctx);

@@ -6,6 +6,7 @@ import { groupExchanges, interactions, ledgerAccounts, ledgerEntries, ledgerTran
 import { AppError, conflict, forbidden, invalid, notFound, isUniqueViolation } from '../../lib/errors.ts';
 import { formatMinutes, type GroupExchangeBody, type LedgerTransaction } from '../../../common/ledger.ts';
 import { mutual, recordInteractions } from '../exchanges/interactions.ts';
+import { requireHelpersSafeguarded } from '../exchanges/safeguarding.ts';
 import { isCoordinator, requireActiveParties, requireActiveParty, resolveActingAs } from '../exchanges/parties.ts';
 import { blockedBetween } from '../moderation/blocks.ts';
 import { notify } from '../offers/notifications.ts';
@@ -131,6 +132,9 @@ export async function recordGroupExchange(db: Db, communityId: string, actorId: 
     // The same answer as for someone outside the community: a block is never revealed.
     throw new AppError('not_found', 'member.not_found', 'We could not find that member in this community.', 'participants');
   }
+  // Everyone credited helped with this work, so each must meet what it needs (a DBS check for
+  // work with children, say), as the helper of a one-to-one exchange must.
+  await requireHelpersSafeguarded(db, communityId, await getSettings(db, communityId), skill, participantIds);
 
   return db.transaction(async (tx) => {
     const settings = await getSettings(tx, communityId);
