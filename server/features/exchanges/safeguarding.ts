@@ -23,7 +23,8 @@ import { todayIn } from '../verification/dates.ts';
 import { getVerificationLevels, levelAtLeast } from '../verification/service.ts';
 import { loadParties } from './parties.ts';
 
-export type WorksWith = 'children' | 'vulnerable_adults';
+export type { WorksWith } from '../../../common/skills.ts';
+import type { WorksWith } from '../../../common/skills.ts';
 
 /** The help in question: its skill's category and catalogue mark, and where it happens (null when not known, as for proxy records). */
 export type HelpWork = { category: string; worksWith: WorksWith | null; place: ListingPlace | null };

@@ -39,7 +39,7 @@ const profileColumns = {
 /** Skills and interests of a member, each list ordered by label. */
 async function loadSkills(db: Db, userId: string): Promise<{ skills: Skill[]; interests: Skill[] }> {
   const rows = await db
-    .select({ id: skills.id, slug: skills.slug, label: skills.label, category: skills.category, kind: userSkills.kind })
+    .select({ id: skills.id, slug: skills.slug, label: skills.label, category: skills.category, worksWith: skills.worksWith, kind: userSkills.kind })
     .from(userSkills)
     .innerJoin(skills, eq(skills.id, userSkills.skillId))
     .where(eq(userSkills.userId, userId))

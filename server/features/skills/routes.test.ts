@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skillSlug } from '../../../common/skills.ts';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
-import { anonymous, countRows, makeUser, signInAs, unique } from '../../../test/factories.ts';
+import { anonymous, countRows, makeCommunity, makeMember, makeUser, signInAs, unique } from '../../../test/factories.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -27,9 +27,9 @@ describe('adding a skill', () => {
   it('lets anyone signed in add a skill, normalised to a slug', async () => {
     const client = await signInAs(ctx, await makeUser(ctx));
     const label = `Ukulele Lessons ${unique()}!`;
-    const res = await client.post('/api/skills', { label, category: 'learning' });
+    const res = await client.post('/api/skills', { label, category: 'learning', worksWith: 'neither' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ label, slug: skillSlug(label), category: 'learning' });
+    expect(res.json()).toMatchObject({ label, slug: skillSlug(label), category: 'learning', worksWith: null });
     expect(res.json().slug).toMatch(/^ukulele-lessons-[a-z0-9]+$/);
     expect((await anonymous(ctx).get('/api/skills')).json()).toContainEqual(res.json());
     const [row] = await ctx.database.query<{ created_by: string }>('SELECT created_by FROM skills WHERE id = $1', [res.json().id]);
@@ -37,7 +37,7 @@ describe('adding a skill', () => {
   });
 
   it('defaults the category to other', async () => {
-    const res = await (await signInAs(ctx, await makeUser(ctx))).post('/api/skills', { label: `Bee keeping ${unique()}` });
+    const res = await (await signInAs(ctx, await makeUser(ctx))).post('/api/skills', { label: `Bee keeping ${unique()}`, worksWith: 'neither' });
     expect(res.json().category).toBe('other');
   });
 
@@ -46,7 +46,7 @@ describe('adding a skill', () => {
     const before = await countRows(ctx, ['skills']);
     const [existing] = await ctx.database.query<{ id: number }>("SELECT id FROM skills WHERE slug = 'dog-walking'");
     for (const label of ['Dog Walking', '  dog   walking!! ', 'DOG-WALKING']) {
-      const res = await client.post('/api/skills', { label });
+      const res = await client.post('/api/skills', { label, worksWith: 'neither' });
       expect(res.statusCode).toBe(409);
       expect(res.json().error).toMatchObject({ code: 'skill.exists', field: 'label' });
       expect(res.json().error.message).toContain(`skill ${existing.id}`);
@@ -55,11 +55,13 @@ describe('adding a skill', () => {
   });
 
   it.each([
-    [{ label: 'x' }, 'label'],
-    [{ label: '!!!' }, 'label'],
-    [{ label: 'y'.repeat(61) }, 'label'],
-    [{}, 'label'],
-    [{ label: 'Juggling', category: 'circus' }, 'category'],
+    [{ label: 'x', worksWith: 'neither' }, 'label'],
+    [{ label: '!!!', worksWith: 'neither' }, 'label'],
+    [{ label: 'y'.repeat(61), worksWith: 'neither' }, 'label'],
+    [{ worksWith: 'neither' }, 'label'],
+    [{ label: 'Juggling', category: 'circus', worksWith: 'neither' }, 'category'],
+    [{ label: 'Juggling' }, 'worksWith'],
+    [{ label: 'Juggling', worksWith: 'teenagers' }, 'worksWith'],
   ])('refuses bad input with 400 naming the field (%#)', async (body, field) => {
     const before = await countRows(ctx, ['skills']);
     const res = await (await signInAs(ctx, await makeUser(ctx))).post('/api/skills', body);
@@ -70,12 +72,51 @@ describe('adding a skill', () => {
 
   it('needs a signed-in, unsuspended account', async () => {
     const before = await countRows(ctx, ['skills']);
-    expect((await anonymous(ctx).post('/api/skills', { label: 'Juggling' })).statusCode).toBe(401);
+    expect((await anonymous(ctx).post('/api/skills', { label: 'Juggling', worksWith: 'neither' })).statusCode).toBe(401);
     const suspended = await signInAs(ctx, await makeUser(ctx, { suspended: true }));
-    const res = await suspended.post('/api/skills', { label: 'Juggling' });
+    const res = await suspended.post('/api/skills', { label: 'Juggling', worksWith: 'neither' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('account.suspended');
     expect(await countRows(ctx, ['skills'])).toEqual(before);
+  });
+});
+
+describe('work with children or vulnerable adults', () => {
+  it('is asked of whoever adds a skill, and then only safeguarding-checked members may offer it', async () => {
+    const c = await makeCommunity(ctx);
+    const adder = await makeMember(ctx, c);
+    const res = await (await signInAs(ctx, adder)).post('/api/skills', { label: `Babysitting ${unique()}`, category: 'care-company', worksWith: 'children' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().worksWith).toBe('children');
+    expect((await anonymous(ctx).get('/api/skills')).json()).toContainEqual(res.json());
+    const offer = { kind: 'offer', title: 'Evening babysitting', description: 'I can sit with little ones in the evenings.', skillId: res.json().id, durationMinutes: 120, place: 'in_public', availability: 'Evenings' };
+    const refused = await (await signInAs(ctx, adder)).post(`/api/communities/${c.id}/listings`, offer);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('exchange.safeguarding_required');
+    const checked = await makeMember(ctx, c, { verified: true, dbsExpiresOn: '2099-01-01' });
+    expect((await (await signInAs(ctx, checked)).post(`/api/communities/${c.id}/listings`, offer)).statusCode).toBe(201);
+  });
+
+  it('can be corrected on the shared list by an administrator only', async () => {
+    const added = (await (await signInAs(ctx, await makeUser(ctx))).post('/api/skills', { label: `Sitting with Gran ${unique()}`, worksWith: 'neither' })).json();
+    const path = `/api/skills/${added.id}`;
+    const member = await signInAs(ctx, await makeUser(ctx));
+    const before = await ctx.database.query('SELECT category, works_with FROM skills WHERE id = $1', [added.id]);
+    const notAdmin = await member.patch(path, { worksWith: 'vulnerable_adults' });
+    expect(notAdmin.statusCode).toBe(403);
+    expect(notAdmin.json().error.code).toBe('auth.admin_only');
+    expect((await anonymous(ctx).patch(path, { worksWith: 'vulnerable_adults' })).statusCode).toBe(401);
+    const admin = await signInAs(ctx, await makeUser(ctx, { isAdmin: true }));
+    expect((await admin.patch(path, {})).statusCode).toBe(400);
+    expect((await admin.patch(path, { worksWith: 'pets' })).json().error.field).toBe('worksWith');
+    expect((await admin.patch(path, { category: 'circus' })).json().error.field).toBe('category');
+    expect((await admin.patch('/api/skills/999999', { worksWith: 'children' })).statusCode).toBe(404);
+    expect((await admin.patch('/api/skills/abc', { worksWith: 'children' })).statusCode).toBe(400);
+    expect(await ctx.database.query('SELECT category, works_with FROM skills WHERE id = $1', [added.id])).toEqual(before);
+    const changed = await admin.patch(path, { worksWith: 'vulnerable_adults', category: 'care-company' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ id: added.id, category: 'care-company', worksWith: 'vulnerable_adults' });
+    expect((await admin.patch(path, { worksWith: 'neither' })).json()).toMatchObject({ category: 'care-company', worksWith: null });
   });
 });
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../common/errors.ts';
-import { newSkillBody, skill, skillList } from '../../../common/skills.ts';
+import { newSkillBody, skill, skillChangeBody, skillList, skillParams } from '../../../common/skills.ts';
 import { requireActor } from '../../lib/access.ts';
 import type { Deps } from '../../lib/deps.ts';
 import * as service from './service.ts';
 
-/** The shared skill list: anyone may read it, anyone signed in may add to it. */
+/** The shared skill list: anyone may read it, anyone signed in may add to it, administrators correct it. */
 export function skillRoutes(app: FastifyInstance, { db }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['skills'];
@@ -18,4 +18,8 @@ export function skillRoutes(app: FastifyInstance, { db }: Deps) {
     reply.code(201);
     return created;
   });
+
+  r.patch('/api/skills/:skillId', { config: { access: 'admin' }, schema: { tags, params: skillParams, body: skillChangeBody, response: { 200: skill, ...errorResponses } } }, async (request) =>
+    service.changeSkill(db, request.params.skillId, request.body),
+  );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card } from '../../../components/card.tsx';
-import { Checkbox, Fieldset, Select, TextField } from '../../../components/fields.tsx';
+import { Checkbox, Fieldset, Radios, Select, TextField } from '../../../components/fields.tsx';
 import { Form } from '../../../components/form.tsx';
 import { categoryName, SKILL_CATEGORIES } from '../../../components/labels.ts';
 import { Notice } from '../../../components/notice.tsx';
@@ -9,7 +9,7 @@ import { t } from '../../../i18n/index.ts';
 import { fieldError } from '../../../lib/form.ts';
 import { groupSkills, useSkills } from '../../../lib/skills.ts';
 import type { OwnProfile } from '../../../../common/profiles.ts';
-import type { Skill, SkillCategory } from '../../../../common/skills.ts';
+import type { NewSkillBody, Skill, SkillCategory } from '../../../../common/skills.ts';
 import { useAddSkill, useUpdateProfile } from '../api.ts';
 
 /** What the member can offer and what they would like, chosen from the shared list. */
@@ -101,11 +101,23 @@ function AddSkill({ onAdded }: { onAdded: (skill: Skill) => void }) {
         busy={add.isPending}
         error={add.error}
         onSubmit={(form, element) =>
-          add.mutate({ label: form.text('label'), category: form.text('category') as SkillCategory }, { onSuccess: (skill) => { onAdded(skill); element.reset(); } })
+          add.mutate({ label: form.text('label'), category: form.text('category') as SkillCategory, worksWith: form.text('worksWith') as NewSkillBody['worksWith'] }, { onSuccess: (skill) => { onAdded(skill); element.reset(); } })
         }
       >
         <TextField name="label" id="new-skill-label" label={t('profile.skills.newLabel')} hint={t('profile.skills.newHint')} error={fieldError(add.error, 'label')} />
         <Select name="category" id="new-skill-category" label={t('profile.skills.category')} defaultValue="other" options={SKILL_CATEGORIES.map((category) => ({ value: category, label: categoryName(category) }))} error={fieldError(add.error, 'category')} />
+        <Radios
+          name="worksWith"
+          id="new-skill-works-with"
+          legend={t('profile.skills.worksWith')}
+          hint={t('profile.skills.worksWithHint')}
+          error={fieldError(add.error, 'worksWith')}
+          options={[
+            { value: 'neither', label: t('profile.skills.worksWith.neither') },
+            { value: 'children', label: t('profile.skills.worksWith.children') },
+            { value: 'vulnerable_adults', label: t('profile.skills.worksWith.vulnerable_adults') },
+          ]}
+        />
       </Form>
     </details>
   );
