@@ -1,4 +1,4 @@
-import { purgeExpired } from './housekeeping.ts';
+import { purgeExpired, refreshStatistics } from './housekeeping.ts';
 import { CHECK_BURSTS_JOB, CHECK_EVERY_MINUTES, RECOMPUTE_JOB, runCheckBurstsJob, runRecomputeJob } from '../features/trust/jobs.ts';
 import { autoConfirmDue } from '../features/exchanges/confirm.ts';
 import type { JobHandler, Schedule } from './runner.ts';
@@ -8,6 +8,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   'housekeeping.purge': async (deps) => {
     const removed = await purgeExpired(deps.db);
     deps.log.info({ removed }, 'housekeeping');
+  },
+  'housekeeping.statistics': async (deps) => {
+    if (await refreshStatistics(deps.database)) deps.log.info('planner statistics refreshed');
   },
   // Exchanges whose receiver has not answered within the community's days are confirmed as recorded.
   'exchanges.auto_confirm': async (deps) => {
@@ -21,6 +24,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 /** Jobs queued on a fixed period. */
 export const SCHEDULES: Schedule[] = [
   { kind: 'housekeeping.purge', everyMinutes: 24 * 60 },
+  { kind: 'housekeeping.statistics', everyMinutes: 6 * 60 },
   { kind: 'exchanges.auto_confirm', everyMinutes: 60 },
   { kind: CHECK_BURSTS_JOB, everyMinutes: CHECK_EVERY_MINUTES },
 ];

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.ts';
 import { makeUser, signInAs } from '../../test/factories.ts';
+import { refreshStatistics } from './housekeeping.ts';
 import { claimJob, enqueue } from './queue.ts';
 import { startRunner, type JobHandler } from './runner.ts';
 
@@ -57,5 +58,13 @@ describe('job queue', () => {
     const [{ n }] = await ctx.database.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [user.id]);
     expect(n).toBe(0);
     await runner.stop();
+  });
+
+  it('refreshes the planner statistics on the embedded database, which has no autovacuum to do it', async () => {
+    const estimate = async () => (await ctx.database.query<{ estimate: number }>("SELECT reltuples::float8 AS estimate FROM pg_class WHERE relname = 'skills'"))[0].estimate;
+    const [{ rows }] = await ctx.database.query<{ rows: number }>('SELECT count(*)::int AS rows FROM skills');
+    const refreshed = await refreshStatistics(ctx.database);
+    expect(refreshed).toBe(ctx.database.kind === 'pglite');
+    if (refreshed) expect(await estimate()).toBe(rows);
   });
 });
