@@ -109,6 +109,24 @@ describe('members, coordinators and administrators at work', { timeout: 120_000 
     await member.getByText('Mill Lane, by the park').waitFor();
   });
 
+  it('a member adds a missing skill and must say whether it is work with children or vulnerable adults', async () => {
+    await member.goto('/profile');
+    await settle(member);
+    await member.getByText('Something missing from the list?').click();
+    const form = member.getByRole('form', { name: 'Something missing from the list?' });
+    await form.getByLabel('What is it?').fill('Babysitting');
+    await form.getByLabel('Which group does it belong to?').selectOption('care-company');
+    await form.getByRole('button', { name: 'Add it to the list' }).click();
+    // Not answered: the question itself says what is missing, and nothing is added.
+    await form.getByRole('group', { name: /Is this help with children/ }).getByText('Say whether this help is with children').waitFor();
+    expect(await member.evaluate(async () => (await (await fetch('/api/skills')).json()).some((s: { slug: string }) => s.slug === 'babysitting'))).toBe(false);
+    await form.getByLabel('Yes, with children').check();
+    await form.getByRole('button', { name: 'Add it to the list' }).click();
+    await member.getByText('"Babysitting" has been added and ticked.').waitFor();
+    const added = await member.evaluate(async () => (await (await fetch('/api/skills')).json()).find((s: { slug: string }) => s.slug === 'babysitting'));
+    expect(added).toMatchObject({ label: 'Babysitting', category: 'care-company', worksWith: 'children' });
+  });
+
   it('someone who forgot their password resets it with the emailed link and signs in', async () => {
     const visitor = await (await newContext(browser, kith)).newPage();
     await visitor.goto('/forgot-password');
