@@ -5,7 +5,7 @@ import { fieldId } from '../../../../lib/form.ts';
 import { useActiveCommunity } from '../../../../lib/session.ts';
 import { useMemberSearch } from '../../api/ledger.ts';
 
-type MemberPickerProps = { name: string; label: string; /** The person in lower case for the search box: "helper", "member". */ who: string; hint?: string; error?: string; idPrefix?: string; includeOrganisations?: boolean };
+type MemberPickerProps = { name: string; label: string; /** The person in lower case for the search box: "the helper", "person 2". */ who: string; hint?: string; error?: string; idPrefix?: string; includeOrganisations?: boolean };
 
 /**
  * Choosing a member: type part of their name to narrow the list, then choose from it. Typing
