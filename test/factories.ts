@@ -1,15 +1,28 @@
 // Test data builders with overrides, in the manner of Outline's and immich's factories. They
 // write through the real database; none of them mocks anything.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { communities, memberships, profiles, sessions, users, verifications, type Role } from '../server/db/schema.ts';
-import { inArray } from 'drizzle-orm';
-import { organisationAgents, skills, userSkills, vouches } from '../server/db/schema.ts';
+import { eq as eqColumn, inArray } from 'drizzle-orm';
+import {
+  communities,
+  exchanges,
+  interactions as interactionRows,
+  listings,
+  memberships,
+  organisationAgents,
+  profiles,
+  sessions,
+  skills,
+  skills as skillList,
+  timebankSettings,
+  users,
+  userSkills,
+  verifications,
+  vouches,
+  type Role,
+} from '../server/db/schema.ts';
 import { hashPassword } from '../server/lib/passwords.ts';
 import { hashToken, newToken } from '../server/lib/tokens.ts';
-import type { TestContext } from './context.ts';
-import { eq as eqColumn } from 'drizzle-orm';
-import { exchanges, listings, skills as skillList, timebankSettings } from '../server/db/schema.ts';
-import { interactions as interactionRows } from '../server/db/schema.ts';
+import { createTestContext, type TestContext } from './context.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -232,4 +245,14 @@ export async function makeTies(
 /** Sets a member's privacy choices directly (analytics opt-out, "a coordinator may contact me", directory listing). */
 export async function setPrivacy(ctx: TestContext, user: { id: string }, choices: { analyticsOptOut?: boolean; reachOutOk?: boolean; showInDirectory?: boolean; showArea?: boolean }) {
   await ctx.db.update(profiles).set(choices).where(eqColumn(profiles.userId, user.id));
+}
+
+/**
+ * The world most route tests start from: the file's own database and app, one community and
+ * its coordinator signed in. Call it in beforeAll and close `ctx` in afterAll.
+ */
+export async function openCommunityWorld(): Promise<{ ctx: TestContext; community: TestCommunity; coordinator: Client }> {
+  const ctx = await createTestContext();
+  const community = await makeCommunity(ctx);
+  return { ctx, community, coordinator: await signInAs(ctx, community.coordinator) };
 }

@@ -5,17 +5,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, users } from '../../db/schema.ts';
-import { createTestContext, type TestContext } from '../../../test/context.ts';
-import { anonymous, makeCommunity, makeExchange, makeMember, signInAs, type Client, type TestCommunity, type TestUser } from '../../../test/factories.ts';
+import type { TestContext } from '../../../test/context.ts';
+import { anonymous, makeCommunity, makeExchange, makeMember, openCommunityWorld, signInAs, type Client, type TestCommunity, type TestUser } from '../../../test/factories.ts';
 
 let ctx: TestContext;
 let community: TestCommunity;
 let coordinator: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  community = await makeCommunity(ctx);
-  coordinator = await signInAs(ctx, community.coordinator);
-});
+beforeAll(async () => ({ ctx, community, coordinator } = await openCommunityWorld()));
 afterAll(() => ctx?.close());
 
 const referencesOf = (user: { id: string }, c: { id: string } = community) => `/api/communities/${c.id}/members/${user.id}/references`;

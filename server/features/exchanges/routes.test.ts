@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/context.ts';
+import type { TestContext } from '../../../test/context.ts';
 import {
   anonymous,
   countRows,
@@ -8,6 +8,7 @@ import {
   makeListing,
   makeMember,
   makeOrganisation,
+  openCommunityWorld,
   setTimebank,
   signInAs,
   skillIdOf,
@@ -19,11 +20,7 @@ import {
 let ctx: TestContext;
 let community: TestCommunity;
 let coordinator: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  community = await makeCommunity(ctx);
-  coordinator = await signInAs(ctx, community.coordinator);
-});
+beforeAll(async () => ({ ctx, community, coordinator } = await openCommunityWorld()));
 afterAll(() => ctx?.close());
 
 const url = (path = '') => `/api/communities/${community.id}/exchanges${path}`;

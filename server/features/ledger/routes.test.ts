@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/context.ts';
+import type { TestContext } from '../../../test/context.ts';
 import {
   anonymous,
   countRows,
@@ -7,6 +7,7 @@ import {
   makeExchange,
   makeMember,
   makeOrganisation,
+  openCommunityWorld,
   setTimebank,
   signInAs,
   skillIdOf,
@@ -18,11 +19,7 @@ import {
 let ctx: TestContext;
 let community: TestCommunity;
 let coordinator: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  community = await makeCommunity(ctx);
-  coordinator = await signInAs(ctx, community.coordinator);
-});
+beforeAll(async () => ({ ctx, community, coordinator } = await openCommunityWorld()));
 afterAll(() => ctx?.close());
 
 const api = (path: string, c: TestCommunity = community) => `/api/communities/${c.id}${path}`;

@@ -3,18 +3,14 @@
 // and who may ask for whose.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntries, ledgerTransactions } from '../../db/schema.ts';
-import { createTestContext, type TestContext } from '../../../test/context.ts';
-import { anonymous, makeCommunity, makeExchange, makeMember, makeOrganisation, setTimebank, signInAs, type Client, type TestCommunity, type TestUser } from '../../../test/factories.ts';
+import type { TestContext } from '../../../test/context.ts';
+import { anonymous, makeCommunity, makeExchange, makeMember, makeOrganisation, openCommunityWorld, setTimebank, signInAs, type Client, type TestCommunity, type TestUser } from '../../../test/factories.ts';
 import { memberAccountIds } from './posting.ts';
 
 let ctx: TestContext;
 let community: TestCommunity;
 let coordinator: Client;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  community = await makeCommunity(ctx);
-  coordinator = await signInAs(ctx, community.coordinator);
-});
+beforeAll(async () => ({ ctx, community, coordinator } = await openCommunityWorld()));
 afterAll(() => ctx?.close());
 
 const api = (path: string, c: TestCommunity = community) => `/api/communities/${c.id}${path}`;
