@@ -28,6 +28,7 @@ const TOUR: Stop[] = [
   { name: 'admin-communities', as: 'coordinator', path: () => '/admin', ready: (page) => page.getByRole('heading', { name: 'Riverside' }).waitFor() },
   { name: 'admin-roles', as: 'coordinator', path: (world) => `/admin/communities/${world.communityId}`, ready: (page) => page.getByRole('heading', { name: 'Margaret Jones' }).waitFor() },
   { name: 'admin-people', as: 'coordinator', path: () => '/admin/people', ready: (page) => page.getByText('Tom Hughes').waitFor() },
+  { name: 'admin-skills', as: 'coordinator', path: () => '/admin/skills', ready: (page) => page.getByRole('heading', { name: 'Dog walking' }).waitFor() },
   { name: 'admin-outbox', as: 'coordinator', path: () => '/admin/outbox', ready: (page) => page.getByRole('link', { name: /password/i }).first().waitFor() },
   { name: 'not-for-you', as: 'member', path: () => '/coordinator', ready: (page) => page.getByText('Only coordinators').waitFor() },
 ];

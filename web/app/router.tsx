@@ -10,6 +10,7 @@ import { CommunitiesPanel } from '../features/admin/components/communities-panel
 import { MailPage } from '../features/admin/components/mail-page.tsx';
 import { OutboxPanel } from '../features/admin/components/outbox-panel.tsx';
 import { PeoplePanel } from '../features/admin/components/people-panel.tsx';
+import { SkillsPanel } from '../features/admin/components/skills-panel.tsx';
 import { RolesPanel } from '../features/admin/components/roles-panel.tsx';
 import { ConfirmEmailPage } from '../features/auth/components/confirm-email-page.tsx';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
@@ -120,6 +121,7 @@ export const router = createBrowserRouter([
           { index: true, element: <CommunitiesPanel /> },
           { path: 'communities/:communityId', element: <RolesPanel /> },
           { path: 'people', element: <PeoplePanel /> },
+          { path: 'skills', element: <SkillsPanel /> },
           { path: 'outbox', element: <OutboxPanel /> },
           { path: 'outbox/:mailId', element: <MailPage /> },
         ],

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { adminCommunity, AdminUser, CommunityMember, outboxMailSummary, OutboxMail } from '../../../common/admin.ts';
 import type { Community, CommunityInput } from '../../../common/communities.ts';
+import type { Skill, SkillChangeBody } from '../../../common/skills.ts';
 import { api, query } from '../../lib/api.ts';
 import { SESSION_KEY } from '../../lib/query-client.ts';
 
@@ -85,4 +86,13 @@ export function useOutbox(filter: { to: string; page: number }) {
 /** One email with its text. */
 export function useMail(mailId: string) {
   return useQuery({ queryKey: ['admin', 'mail', mailId], queryFn: () => api<OutboxMail>(`/api/admin/outbox/${mailId}`) });
+}
+
+/** Corrects a skill on the shared list: its category, or whether it is work with children or vulnerable adults. */
+export function useChangeSkill() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ skillId, ...body }: SkillChangeBody & { skillId: number }) => api<Skill>(`/api/skills/${skillId}`, { method: 'PATCH', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['skills'] }),
+  });
 }

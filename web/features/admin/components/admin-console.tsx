@@ -3,7 +3,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { SubNav } from '../../../components/sub-nav.tsx';
 import { t } from '../../../i18n/index.ts';
 
-/** The administrator's console: communities and roles, people, and the email outbox. */
+/** The administrator's console: communities and roles, people, the shared skill list, and the email outbox. */
 export function AdminConsole() {
   return (
     <>
@@ -13,6 +13,7 @@ export function AdminConsole() {
         items={[
           { to: '/admin', label: t('admin.communities.tab'), end: true },
           { to: '/admin/people', label: t('admin.people.tab') },
+          { to: '/admin/skills', label: t('admin.skills.tab') },
           { to: '/admin/outbox', label: t('admin.outbox.tab') },
         ]}
       />
