@@ -49,6 +49,8 @@ export const timebankSettings = z.object({
   maxCreditMinutes: z.number(),
   autoConfirmDays: z.number(),
   approvalCategories: z.array(z.string()),
+  /** Every exchange of help in someone's home needs a coordinator's approval, whatever its category. */
+  approvalInHome: z.boolean(),
   /** Categories whose helper must be safeguarding-checked, on top of work with children or vulnerable adults, which always needs it. */
   safeguardingCategories: z.array(z.string()),
   /** The level a helper needs for help given in someone's home. */
@@ -63,6 +65,7 @@ export const timebankSettingsUpdate = z.object({
   maxCreditMinutes: z.number().int({ message: 'Use whole minutes' }).min(60, { message: 'Allow at least 1 hour of credit' }).max(600_000, { message: 'Use at most 10000 hours' }).optional(),
   autoConfirmDays: z.number().int().min(1, { message: 'Use at least 1 day' }).max(90, { message: 'Use at most 90 days' }).optional(),
   approvalCategories: categories.optional(),
+  approvalInHome: z.boolean({ message: 'Say yes or no' }).optional(),
   safeguardingCategories: categories.optional(),
   homeVisitLevel: verificationLevel.optional(),
 });

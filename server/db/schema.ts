@@ -268,6 +268,8 @@ export const timebankSettings = pgTable('timebank_settings', {
   maxCreditMinutes: integer('max_credit_minutes').notNull().default(6000),
   autoConfirmDays: integer('auto_confirm_days').notNull().default(14),
   approvalCategories: text('approval_categories').array().notNull().default([]),
+  /** Every exchange of help in someone's home needs a coordinator's approval too (0012_approval_in_home). */
+  approvalInHome: boolean('approval_in_home').notNull().default(false),
   safeguardingCategories: text('safeguarding_categories').array().notNull().default(['care-company']),
   /** The level a helper needs for help in someone's home (0008_safeguarding_rules). */
   homeVisitLevel: text('home_visit_level', { enum: ['registered', 'vouched', 'verified', 'safeguarding-checked'] }).notNull().default('verified'),

@@ -52,6 +52,8 @@ export type Cast = {
   /** The level help in someone's home needs here (settings.homeVisitLevel). */
   homeVisitLevel: VerificationLevel;
   approvalCategories: readonly string[];
+  /** Help in someone's home needs a coordinator's approval too (settings.approvalInHome). */
+  approvalInHome: boolean;
   autoConfirmDays: number;
   /** True when either has blocked the other. */
   blocked: (a: string, b: string) => boolean;

@@ -9,6 +9,7 @@ import type { exchangeEvents, exchanges, notifications } from '../db/schema.ts';
 import { formatMinutes } from '../../common/ledger.ts';
 import type { ExchangeAction } from '../../common/exchanges.ts';
 import { requireAction, type ExchangeState } from '../features/exchanges/lifecycle.ts';
+import { needsApproval } from '../features/exchanges/approval.ts';
 import { actorOf, mayHelp, peopleBehind, type Cast, type Neighbour } from './activity-cast.ts';
 import { LATER, type LedgerTimeline } from './ledger-timeline.ts';
 import type { PlannedListing } from './plan-listings.ts';
@@ -78,7 +79,7 @@ export class ExchangeBuilder {
     const id = randomUUID();
     const label = skill.label.toLowerCase();
     const state: ExchangeState = {
-      status: 'proposed', approval: cast.approvalCategories.includes(skill.category) ? 'pending' : 'not_needed', providerId: provider.id, receiverId: receiver.id,
+      status: 'proposed', approval: needsApproval(cast, { category: skill.category, place: listing.place }) ? 'pending' : 'not_needed', providerId: provider.id, receiverId: receiver.id,
       proposedBy: proposer.id, adjustedMinutes: null, transactionId: null, reversed: false, referencedBy: [],
     };
     let recorded: number | null = null;

@@ -106,7 +106,7 @@ async function loadCast(db: Db, communityId: string, options: ActivityOptions): 
     communityId, now, today, centre: { lat: community.lat, lng: community.lng, radiusM: community.radiusM },
     people, quiet: persons.filter((r) => isolated.has(r.id)).map((r) => neighbour(r)), organisations,
     coordinators: people.filter((p) => p.role === 'coordinator'), member, coordinator, skills: skillRows, mode: settings.mode,
-    safeguardingCategories: settings.safeguardingCategories, homeVisitLevel: settings.homeVisitLevel, approvalCategories, autoConfirmDays: settings.autoConfirmDays,
+    safeguardingCategories: settings.safeguardingCategories, homeVisitLevel: settings.homeVisitLevel, approvalCategories, approvalInHome: settings.approvalInHome, autoConfirmDays: settings.autoConfirmDays,
     blocked: (a, b) => blockedPairs.has(`${a}|${b}`),
   };
   const ledger = new LedgerTimeline(settings, entryRows.map((e) => ({ owner: e.kind === 'fund' ? FUND : e.userId!, at: e.postedAt.getTime(), amount: e.amount })));

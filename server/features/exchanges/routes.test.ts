@@ -272,6 +272,31 @@ describe('coordinators', () => {
     expect((await asProvider.post(`${base}/${ex.id}/record`, { minutes: 60 })).statusCode).toBe(200);
   });
 
+  it('approve any help in someone’s home first when the community asks for that, and only that help', async () => {
+    const c = await makeCommunity(ctx);
+    const coord = await signInAs(ctx, c.coordinator);
+    const settings = `/api/communities/${c.id}/timebank/settings`;
+    expect((await coord.get(settings)).json().approvalInHome).toBe(false);
+    expect((await coord.put(settings, { approvalInHome: 'yes' })).json().error.field).toBe('approvalInHome');
+    const receiver = await makeMember(ctx, c, { verified: true });
+    expect((await (await signInAs(ctx, receiver)).put(settings, { approvalInHome: true })).statusCode).toBe(403);
+    expect((await coord.get(settings)).json().approvalInHome).toBe(false);
+    expect((await coord.put(settings, { approvalInHome: true })).json()).toMatchObject({ approvalInHome: true, approvalCategories: [] });
+
+    const provider = await makeMember(ctx, c, { verified: true });
+    const atHome = await makeListing(ctx, c, provider, { kind: 'offer', skill: 'diy-repairs', place: 'in_someones_home' });
+    const online = await makeListing(ctx, c, provider, { kind: 'offer', skill: 'computer-help', place: 'online' });
+    const asReceiver = await signInAs(ctx, receiver);
+    expect((await asReceiver.get(`/api/communities/${c.id}/listings/${atHome.id}`)).json().needsApproval).toBe(true);
+    expect((await asReceiver.get(`/api/communities/${c.id}/listings/${online.id}`)).json().needsApproval).toBe(false);
+    const base = `/api/communities/${c.id}/exchanges`;
+    const home = (await asReceiver.post(base, { listingId: atHome.id })).json();
+    const away = (await asReceiver.post(base, { listingId: online.id })).json();
+    expect([home.approval, away.approval]).toEqual(['pending', 'not_needed']);
+    const queue = (await coord.get(`/api/communities/${c.id}/exchange-queue`)).json();
+    expect(queue.approvals.map((e: { id: string }) => e.id)).toEqual([home.id]);
+  });
+
   it('resolve a dispute, posting the decided minutes and writing negative evidence against the side upheld against', async () => {
     const { provider, receiver, asReceiver } = await pair();
     const ex = await makeExchange(ctx, community, provider, receiver, { status: 'done', recordedMinutes: 240 });

@@ -21,6 +21,7 @@ import { recordInteractions } from './interactions.ts';
 import { requireAction, type ExchangeViewer } from './lifecycle.ts';
 import { actingIdentities, coordinatorIds, peopleBehind, requireActiveParties, resolveActingAs } from './parties.ts';
 import { exchangeDetail, findExchange, isHeld } from './queries.ts';
+import { needsApproval } from './approval.ts';
 import { requireExchangeHelper, requireSafeguarded } from './safeguarding.ts';
 
 /** Who is acting: the signed-in person and whether they coordinate this community. */
@@ -67,7 +68,7 @@ export async function proposeExchange(db: Db, communityId: string, actor: Exchan
   await requireNotBlocked(db, me, other);
   const settings = await getSettings(db, communityId);
   await requireSafeguarded(db, communityId, settings, listing.skill, providerId, me, listing.l.place);
-  const approval = settings.approvalCategories.includes(listing.skill.category) ? 'pending' : 'not_needed';
+  const approval = needsApproval(settings, { category: listing.skill.category, place: listing.l.place }) ? 'pending' : 'not_needed';
   try {
     const id = await db.transaction(async (tx) => {
       const [row] = await tx.insert(exchanges).values({

@@ -15,6 +15,7 @@ export function presentSettings(row: SettingsRow): TimebankSettings {
     maxCreditMinutes: row.maxCreditMinutes,
     autoConfirmDays: row.autoConfirmDays,
     approvalCategories: row.approvalCategories,
+    approvalInHome: row.approvalInHome,
     safeguardingCategories: row.safeguardingCategories,
     homeVisitLevel: row.homeVisitLevel,
     updatedAt: row.updatedAt.toISOString(),
@@ -28,7 +29,7 @@ export async function getSettings(db: Db, communityId: string): Promise<Settings
   return row;
 }
 
-/** A coordinator changes the mode, limits, auto-confirm days, the categories that need approval or safeguarding, or the level for help in someone's home. */
+/** A coordinator changes the mode, limits, auto-confirm days, what needs approval (categories, help in someone's home), the categories that need safeguarding, or the level for help in someone's home. */
 export async function updateSettings(db: Db, communityId: string, coordinatorId: string, input: TimebankSettingsUpdate): Promise<TimebankSettings> {
   // One UPDATE of only the fields sent, so two coordinators changing different fields both win.
   const [row] = await db

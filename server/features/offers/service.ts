@@ -8,6 +8,7 @@ import { conflict, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import type { Listing, ListingInput, ListingsQuery, ListingUpdate } from '../../../common/offers.ts';
 import type { VerificationLevel } from '../../../common/verification.ts';
 import { actingIdentities, resolveActingAs } from '../exchanges/parties.ts';
+import { needsApproval } from '../exchanges/approval.ts';
 import { helperLevels, helperNeed, meetsNeed, requireSafeguarded, type WorksWith } from '../exchanges/safeguarding.ts';
 import { getSettings, type SettingsRow } from '../ledger/settings.ts';
 import { blockedEitherWay } from '../moderation/blocks.ts';
@@ -77,7 +78,7 @@ export function presentListing(row: ListingRow, viewer: ListingViewer, settings:
     needsSafeguarding: needs?.level === 'safeguarding-checked',
     canAnswer: mine ? null : cannotAnswer === null,
     cannotAnswer,
-    needsApproval: settings.approvalCategories.includes(row.skill.category),
+    needsApproval: needsApproval(settings, { category: row.skill.category, place: l.place }),
     mine,
     createdAt: l.createdAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),

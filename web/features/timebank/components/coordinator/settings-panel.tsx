@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card } from '../../../../components/card.tsx';
 import { Checkbox, Fieldset, Radios, TextField } from '../../../../components/fields.tsx';
 import { Form } from '../../../../components/form.tsx';
@@ -54,6 +55,7 @@ export function SettingsPanel() {
                   maxCreditMinutes: readDuration(form, 'maxCreditMinutes'),
                   autoConfirmDays: Number(days),
                   approvalCategories: form.all('approvalCategories') as Category[],
+                  approvalInHome: form.checked('approvalInHome'),
                   safeguardingCategories: form.all('safeguardingCategories') as Category[],
                   homeVisitLevel: homeLevel(form.text('homeVisitLevel')),
                 });
@@ -84,7 +86,9 @@ function SettingsFields({ current, error }: { current: TimebankSettings; error: 
       <DurationField name="maxDebitMinutes" legend={t('timebank.settings.maxDebit')} hint={t('timebank.settings.maxDebitHint')} defaultMinutes={current.maxDebitMinutes} error={error} />
       <DurationField name="maxCreditMinutes" legend={t('timebank.settings.maxCredit')} hint={t('timebank.settings.maxCreditHint')} defaultMinutes={current.maxCreditMinutes} error={error} />
       <TextField name="autoConfirmDays" label={t('timebank.settings.autoConfirmDays')} hint={t('timebank.settings.autoConfirmDaysHint')} inputMode="numeric" short defaultValue={String(current.autoConfirmDays)} error={fieldError(error, 'autoConfirmDays')} />
-      <CategoryChoices name="approvalCategories" legend={t('timebank.settings.approval')} hint={t('timebank.settings.approvalHint')} chosen={current.approvalCategories} error={error} />
+      <CategoryChoices name="approvalCategories" legend={t('timebank.settings.approval')} hint={t('timebank.settings.approvalHint')} chosen={current.approvalCategories} error={error}>
+        <Checkbox name="approvalInHome" label={t('timebank.settings.approvalInHome')} hint={t('timebank.settings.approvalInHomeHint')} defaultChecked={current.approvalInHome} />
+      </CategoryChoices>
       <CategoryChoices name="safeguardingCategories" legend={t('timebank.settings.safeguarding')} hint={t('timebank.settings.safeguardingHint')} chosen={current.safeguardingCategories} error={error} />
       <Radios
         name="homeVisitLevel"
@@ -98,7 +102,8 @@ function SettingsFields({ current, error }: { current: TimebankSettings; error: 
   );
 }
 
-function CategoryChoices({ name, legend, hint, chosen, error }: { name: string; legend: string; hint: string; chosen: string[]; error: unknown }) {
+/** A box for each category, and after them any further choice that belongs with them. */
+function CategoryChoices({ name, legend, hint, chosen, error, children }: { name: string; legend: string; hint: string; chosen: string[]; error: unknown; children?: ReactNode }) {
   const message = error instanceof ApiError && error.field?.startsWith(name) ? error.message : undefined;
   return (
     <Fieldset legend={legend} hint={hint}>
@@ -108,6 +113,7 @@ function CategoryChoices({ name, legend, hint, chosen, error }: { name: string; 
           <Checkbox key={category} name={name} value={category} label={categoryName(category)} defaultChecked={chosen.includes(category)} />
         ))}
       </div>
+      {children}
     </Fieldset>
   );
 }
