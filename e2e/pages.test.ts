@@ -102,7 +102,7 @@ describe('page tour: accessibility scan and screenshots', { timeout: 120_000 }, 
     expect(await page.getByRole('link', { name: 'My profile', exact: true }).isVisible()).toBe(false);
     await screenshot(page, 'home-mobile');
     await menu.click();
-    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
     await page.getByRole('link', { name: 'My profile', exact: true }).click();
     await page.waitForURL('**/profile');
     await settle(page);

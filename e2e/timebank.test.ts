@@ -143,7 +143,7 @@ describe('the time bank in the browser', { timeout: 180_000 }, () => {
       const row = page.locator('tbody tr').filter({ hasText: 'Smartphone and tablet help' });
       await row.waitFor();
       expect(await row.locator('td.num').first().innerText()).toBe(amount);
-      expect(await page.getByTestId('balance').innerText()).toBe(balance);
+      await expect.poll(() => page.getByTestId('balance').innerText()).toBe(balance);
     }
     const [sum] = await kith.ctx.database.query<{ total: number; n: number }>(
       `SELECT coalesce(sum(e.amount), 0)::int AS total, count(*)::int AS n FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id WHERE t.exchange_id = $1`,
