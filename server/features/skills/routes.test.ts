@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skillSlug } from '../../../common/skills.ts';
+import { SKILLS_PER_DAY } from './service.ts';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
 import { anonymous, countRows, makeCommunity, makeMember, makeUser, signInAs, unique } from '../../../test/factories.ts';
 
@@ -78,6 +79,23 @@ describe('adding a skill', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('account.suspended');
     expect(await countRows(ctx, ['skills'])).toEqual(before);
+  });
+});
+
+describe('how many skills one person may add', () => {
+  it('is capped per day, with a clear 429 that adds nothing', async () => {
+    const client = await signInAs(ctx, await makeUser(ctx));
+    for (let i = 0; i < SKILLS_PER_DAY; i++) {
+      expect((await client.post('/api/skills', { label: `Knot tying ${unique()}`, worksWith: 'neither' })).statusCode).toBe(201);
+    }
+    const before = await countRows(ctx, ['skills']);
+    const res = await client.post('/api/skills', { label: `Knot tying ${unique()}`, worksWith: 'neither' });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe('skill.too_many');
+    expect(res.json().error.message).toContain('add more tomorrow');
+    expect(await countRows(ctx, ['skills'])).toEqual(before);
+    // Someone else can still add one.
+    expect((await (await signInAs(ctx, await makeUser(ctx))).post('/api/skills', { label: `Knot tying ${unique()}`, worksWith: 'neither' })).statusCode).toBe(201);
   });
 });
 

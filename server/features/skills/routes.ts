@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorResponses } from '../../../common/errors.ts';
+import { errorResponses, errorSchema } from '../../../common/errors.ts';
 import { newSkillBody, skill, skillChangeBody, skillList, skillParams } from '../../../common/skills.ts';
 import { requireActor } from '../../lib/access.ts';
 import type { Deps } from '../../lib/deps.ts';
@@ -13,7 +13,7 @@ export function skillRoutes(app: FastifyInstance, { db }: Deps) {
 
   r.get('/api/skills', { config: { access: 'public' }, schema: { tags, response: { 200: skillList } } }, async () => service.listSkills(db));
 
-  r.post('/api/skills', { config: { access: 'signed-in' }, schema: { tags, body: newSkillBody, response: { 201: skill, ...errorResponses } } }, async (request, reply) => {
+  r.post('/api/skills', { config: { access: 'signed-in' }, schema: { tags, body: newSkillBody, response: { 201: skill, ...errorResponses, 429: errorSchema } } }, async (request, reply) => {
     const created = await service.addSkill(db, requireActor(request).userId, request.body);
     reply.code(201);
     return created;

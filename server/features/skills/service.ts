@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { skills } from '../../db/schema.ts';
-import { conflict, isUniqueViolation, notFound } from '../../lib/errors.ts';
+import { AppError, conflict, isUniqueViolation, notFound } from '../../lib/errors.ts';
 import { skillSlug, type NewSkillBody, type Skill, type SkillChangeBody } from '../../../common/skills.ts';
 
 const present = (row: typeof skills.$inferSelect): Skill => ({ id: row.id, slug: row.slug, label: row.label, category: row.category, worksWith: row.worksWith ?? null });
@@ -12,7 +12,14 @@ export async function listSkills(db: Db): Promise<Skill[]> {
   return (await db.select().from(skills).orderBy(asc(skills.category), asc(skills.label))).map(present);
 }
 
-/** Adds a skill to the shared list; 409 naming the existing one when its slug is taken. */
+/**
+ * How many skills one person may add to the shared list in a day: more than anyone's real gaps,
+ * too few to flood a list every community shares. A soft cap (two requests at the same moment
+ * may both pass), which is all a guard against clutter needs.
+ */
+export const SKILLS_PER_DAY = 10;
+
+/** Adds a skill to the shared list; 409 naming the existing one when its slug is taken, 429 past the day's cap. */
 export async function addSkill(db: Db, createdBy: string, input: NewSkillBody): Promise<Skill> {
   const slug = skillSlug(input.label);
   const taken = async () => {
@@ -21,6 +28,13 @@ export async function addSkill(db: Db, createdBy: string, input: NewSkillBody): 
   };
   const [existing] = await db.select({ id: skills.id }).from(skills).where(eq(skills.slug, slug));
   if (existing) throw await taken();
+  const [{ today }] = await db
+    .select({ today: count() })
+    .from(skills)
+    .where(and(eq(skills.createdBy, createdBy), gt(skills.createdAt, sql`now() - interval '1 day'`)));
+  if (today >= SKILLS_PER_DAY) {
+    throw new AppError('rate_limited', 'skill.too_many', `You have added ${today} skills to the list today, the most one person can in a day. Please choose from the list, or add more tomorrow.`);
+  }
   try {
     const [row] = await db.insert(skills).values({ slug, label: input.label, category: input.category, worksWith: worksWithValue(input.worksWith), createdBy }).returning();
     return present(row);
