@@ -177,5 +177,6 @@ console.log(`${n.toLocaleString('en-GB')} members, ${after.tieCount.toLocaleStri
 console.log('L1 distance to the exact new scores after each sweep');
 console.log(`cold (teleport start), over-relaxed:  ${sweeps(undefined, 16).join('  ')}`);
 console.log(`warm (previous scores), over-relaxed: ${sweeps(previous, 16).join('  ')}`);
+console.log(`cold, each group swept 3 times in a row, per round: ${blockSweeps(undefined, 10, 3).join('  ')}`);
 console.log(`warm, each group swept 3 times in a row (${new Set(base.community).size} groups), per round: ${blockSweeps(previous, 8, 3).join('  ')}`);
 console.log(`warm, 2 Gauss–Seidel sweeps + coarse correction over blocks of ${blockSize}: ${twoLevel(previous, 6, 2).join('  ')}`);
