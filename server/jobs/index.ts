@@ -1,6 +1,7 @@
 import { purgeExpired, refreshStatistics } from './housekeeping.ts';
 import { CHECK_BURSTS_JOB, CHECK_EVERY_MINUTES, RECOMPUTE_JOB, runCheckBurstsJob, runRecomputeJob } from '../features/trust/jobs.ts';
 import { autoConfirmDue } from '../features/exchanges/confirm.ts';
+import { remindBeforeAutoConfirm } from '../features/exchanges/reminders.ts';
 import type { JobHandler, Schedule } from './runner.ts';
 
 /** Every background job kind and its handler. Features add theirs here. */
@@ -15,7 +16,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   // Exchanges whose receiver has not answered within the community's days are confirmed as recorded.
   'exchanges.auto_confirm': async (deps) => {
     const result = await autoConfirmDue(deps.db);
-    deps.log.info({ confirmed: result.confirmed, skipped: result.skipped.length }, 'auto-confirm');
+    // Then a last word to whoever must answer an exchange that confirms itself within two days.
+    const reminded = await remindBeforeAutoConfirm(deps.db);
+    deps.log.info({ confirmed: result.confirmed, skipped: result.skipped.length, reminded }, 'auto-confirm');
   },
   [RECOMPUTE_JOB]: runRecomputeJob,
   [CHECK_BURSTS_JOB]: runCheckBurstsJob,

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context.ts';
-import { makeCommunity, makeExchange, makeMember, setTimebank, signInAs } from '../../../test/factories.ts';
+import { makeCommunity, makeExchange, makeMember, makeOrganisation, setTimebank, signInAs } from '../../../test/factories.ts';
 import { exchanges } from '../../db/schema.ts';
+import { formatMinutes } from '../../../common/ledger.ts';
 import { checkLedger } from '../ledger/reports.ts';
 import { autoConfirmDue } from './confirm.ts';
+import { remindBeforeAutoConfirm } from './reminders.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -100,5 +102,55 @@ describe('an automatic confirmation that must not happen unattended', () => {
     expect((await statusOf(toSuspended.id)).status).toBe('done');
     expect((await statusOf(toLeaver.id)).status).toBe('done');
     expect(await ctx.database.query('SELECT 1 FROM ledger_transactions WHERE exchange_id IN ($1, $2)', [toSuspended.id, toLeaver.id])).toEqual([]);
+  });
+});
+
+describe('the reminder before an exchange confirms itself', () => {
+  const reminders = (id: string) =>
+    ctx.database.query<{ user_id: string; title: string; body: string; source_id: string }>(
+      "SELECT user_id, title, body, source_id FROM notifications WHERE kind = 'exchange.auto_confirm_reminder' AND link = $1 ORDER BY created_at", [`/timebank/exchanges/${id}`]);
+
+  it('goes once, two days before, to whoever must answer', async () => {
+    const now = new Date();
+    const c = await makeCommunity(ctx);
+    await setTimebank(ctx, c, { autoConfirmDays: 7 });
+    const helper = await makeMember(ctx, c, { displayName: 'Hana Helper' });
+    const helped = await makeMember(ctx, c, { displayName: 'Pat Helped' });
+    const soon = await makeExchange(ctx, c, helper, helped, { status: 'done', recordedMinutes: 90, awaitingSince: daysAgo(5.5, now) });
+    const early = await makeExchange(ctx, c, helper, helped, { status: 'done', recordedMinutes: 60, awaitingSince: daysAgo(3, now) });
+    const changed = await makeExchange(ctx, c, helper, helped, { status: 'done', recordedMinutes: 120, awaitingSince: daysAgo(9, now) });
+    await ctx.db.update(exchanges).set({ adjustedMinutes: 60, adjustmentNote: 'An hour', awaitingSince: daysAgo(6, now) }).where(eq(exchanges.id, changed.id));
+    const held = await makeExchange(ctx, c, helper, helped, { status: 'done', recordedMinutes: 30, awaitingSince: daysAgo(6, now) });
+    await ctx.db.update(exchanges).set({ autoConfirmHeldAt: now }).where(eq(exchanges.id, held.id));
+
+    expect(await remindBeforeAutoConfirm(ctx.db, now)).toBe(2);
+    const [toHelped] = await reminders(soon.id);
+    expect(toHelped).toMatchObject({ user_id: helped.id, title: expect.stringContaining('Hana Helper recorded') });
+    expect(toHelped.body).toMatch(new RegExp(`^${formatMinutes(90)} will be confirmed on \\d{1,2} [A-Z][a-z]+ \\d{4} unless you confirm it, change it or ask a coordinator`));
+    const [toHelper] = await reminders(changed.id);
+    expect(toHelper).toMatchObject({ user_id: helper.id, title: expect.stringContaining('Pat Helped changed the time') });
+    expect(toHelper.body).toContain(`${formatMinutes(60)} will be confirmed`);
+    expect(await reminders(early.id)).toEqual([]);
+    expect(await reminders(held.id)).toEqual([]);
+
+    // Run again, as the hourly job does: nobody is told twice.
+    expect(await remindBeforeAutoConfirm(ctx.db, now)).toBe(0);
+    expect(await reminders(soon.id)).toHaveLength(1);
+    // A time recorded again starts a new wait, with its own reminder when that one nears its end.
+    await ctx.db.update(exchanges).set({ awaitingSince: daysAgo(5.2, now) }).where(eq(exchanges.id, soon.id));
+    expect(await remindBeforeAutoConfirm(ctx.db, now)).toBe(1);
+    expect(await reminders(soon.id)).toHaveLength(2);
+  });
+
+  it('reaches an organisation through the people who act for it', async () => {
+    const now = new Date();
+    const c = await makeCommunity(ctx);
+    await setTimebank(ctx, c, { autoConfirmDays: 2 });
+    const helper = await makeMember(ctx, c);
+    const agent = await makeMember(ctx, c);
+    const charity = await makeOrganisation(ctx, c, { agents: [agent] });
+    const ex = await makeExchange(ctx, c, helper, charity, { status: 'done', recordedMinutes: 45, awaitingSince: daysAgo(1.2, now) });
+    expect(await remindBeforeAutoConfirm(ctx.db, now)).toBe(1);
+    expect((await reminders(ex.id)).map((r) => r.user_id)).toEqual([agent.id]);
   });
 });

@@ -11,10 +11,11 @@ export function notificationRows(communityId: string, userIds: readonly string[]
   return [...new Set(userIds)].map((userId) => ({ communityId, userId, ...input }));
 }
 
-/** Adds one notification per person; a person already told about the same thing is not told twice. */
-export async function notify(db: Db, communityId: string, userIds: readonly string[], input: NotificationInput): Promise<void> {
+/** Adds one notification per person; a person already told about the same thing is not told twice. Returns how many were told now. */
+export async function notify(db: Db, communityId: string, userIds: readonly string[], input: NotificationInput): Promise<number> {
   const rows = notificationRows(communityId, userIds, input);
-  if (rows.length > 0) await db.insert(notifications).values(rows).onConflictDoNothing();
+  if (rows.length === 0) return 0;
+  return (await db.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id })).length;
 }
 
 /**
