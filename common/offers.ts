@@ -175,11 +175,13 @@ export const notificationsQuery = z.object({
 export const notificationList = z.object({ notifications: z.array(notification), unread: z.number() });
 export const markReadBody = z.object({ ids: z.array(z.uuid()).max(200).optional() });
 
-/** What a person wants to be told about new requests they could help with: in the app, and by email. */
+/** What a person wants to be told about by email and in the app: new requests they could help with, and steps in their exchanges. */
 export const notificationPreferences = z.object({
   matchingRequestsInApp: z.boolean(),
   /** Off until the person turns it on; separate from showing their email address to members. */
   matchingRequestsEmail: z.boolean(),
+  /** Steps in their exchanges (a proposal, time to confirm, a reminder) by email when unread in the app; off until turned on. */
+  exchangesEmail: z.boolean(),
   /** When they last changed it; null while they have the defaults. */
   updatedAt: z.string().nullable(),
 });
@@ -188,5 +190,6 @@ export type NotificationPreferences = z.infer<typeof notificationPreferences>;
 export const notificationPreferencesUpdate = z.object({
   matchingRequestsInApp: z.boolean().optional(),
   matchingRequestsEmail: z.boolean().optional(),
+  exchangesEmail: z.boolean().optional(),
 });
 export type NotificationPreferencesUpdate = z.infer<typeof notificationPreferencesUpdate>;

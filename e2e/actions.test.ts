@@ -144,6 +144,17 @@ describe('members, coordinators and administrators at work', { timeout: 120_000 
     expect(skill).toMatchObject({ worksWith: 'vulnerable_adults' });
   });
 
+  it('a member asks to be emailed about steps in their exchanges', async () => {
+    await member.goto('/account?section=notifications');
+    await settle(member);
+    const form = member.getByRole('form', { name: 'What we tell you about' });
+    await form.getByRole('group', { name: 'Your exchanges' }).getByLabel('Email me about my exchanges').check();
+    await form.getByRole('button', { name: 'Save these choices' }).click();
+    await member.getByText('Your choices are saved.').waitFor();
+    const saved = await member.evaluate(async () => (await fetch('/api/notification-preferences')).json());
+    expect(saved).toMatchObject({ exchangesEmail: true, matchingRequestsEmail: false, matchingRequestsInApp: true });
+  });
+
   it('someone who forgot their password resets it with the emailed link and signs in', async () => {
     const visitor = await (await newContext(browser, kith)).newPage();
     await visitor.goto('/forgot-password');

@@ -412,6 +412,8 @@ export const notificationPreferences = pgTable('notification_preferences', {
   userId: uuid('user_id').primaryKey(),
   matchingRequestsInApp: boolean('matching_requests_in_app').notNull().default(true),
   matchingRequestsEmail: boolean('matching_requests_email').notNull().default(false),
+  /** Steps in my exchanges by email, unread in the app (0013_exchange_emails). */
+  exchangesEmail: boolean('exchanges_email').notNull().default(false),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
@@ -425,6 +427,8 @@ export const notifications = pgTable('notifications', {
   link: text('link').notNull().default(''),
   sourceId: text('source_id').notNull(),
   readAt: ts('read_at'),
+  /** When it went out by email (0013_exchange_emails); null when it has not. */
+  emailedAt: ts('emailed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

@@ -27,7 +27,7 @@ describe('notification preferences', () => {
   it('start with the app on and email off, and change only what is sent', async () => {
     const c = await makeCommunity(ctx);
     const me = await signInAs(ctx, await makeMember(ctx, c));
-    expect((await me.get(PREFS)).json()).toEqual({ matchingRequestsInApp: true, matchingRequestsEmail: false, updatedAt: null });
+    expect((await me.get(PREFS)).json()).toEqual({ matchingRequestsInApp: true, matchingRequestsEmail: false, exchangesEmail: false, updatedAt: null });
     const on = (await me.put(PREFS, { matchingRequestsEmail: true })).json();
     expect(on).toMatchObject({ matchingRequestsInApp: true, matchingRequestsEmail: true });
     expect(on.updatedAt).toEqual(expect.any(String));
@@ -101,7 +101,7 @@ describe('privacy', () => {
     const c = await makeCommunity(ctx);
     const user = await makeMember(ctx, c);
     const me = await signInAs(ctx, user);
-    expect((await me.get('/api/account/export')).json().features.notificationPreferences).toEqual([{ matchingRequestsInApp: true, matchingRequestsEmail: false, updatedAt: null }]);
+    expect((await me.get('/api/account/export')).json().features.notificationPreferences).toEqual([{ matchingRequestsInApp: true, matchingRequestsEmail: false, exchangesEmail: false, updatedAt: null }]);
     await me.put(PREFS, { matchingRequestsEmail: true });
     expect((await me.get('/api/account/export')).json().features.notificationPreferences).toEqual([expect.objectContaining({ matchingRequestsEmail: true })]);
 

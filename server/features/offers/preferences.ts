@@ -1,5 +1,6 @@
-// What each person wants to be told about new requests they could help with, in the app and by
-// email. Kept apart from the profile's contact choices, which say what neighbours may see.
+// What each person wants to be told about, in the app and by email: new requests they could help
+// with, and steps in their exchanges. Kept apart from the profile's contact choices, which say
+// what neighbours may see.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notificationPreferences } from '../../db/schema.ts';
@@ -9,11 +10,11 @@ import type { NotificationPreferences, NotificationPreferencesUpdate } from '../
 /** Where a person changes these; the emails link here, and it asks them to sign in first. */
 export const PREFERENCES_PATH = '/account?section=notifications';
 
-const DEFAULTS = { matchingRequestsInApp: true, matchingRequestsEmail: false } as const;
+const DEFAULTS = { matchingRequestsInApp: true, matchingRequestsEmail: false, exchangesEmail: false } as const;
 
 function present(row: typeof notificationPreferences.$inferSelect | undefined): NotificationPreferences {
   if (!row) return { ...DEFAULTS, updatedAt: null };
-  return { matchingRequestsInApp: row.matchingRequestsInApp, matchingRequestsEmail: row.matchingRequestsEmail, updatedAt: row.updatedAt.toISOString() };
+  return { matchingRequestsInApp: row.matchingRequestsInApp, matchingRequestsEmail: row.matchingRequestsEmail, exchangesEmail: row.exchangesEmail, updatedAt: row.updatedAt.toISOString() };
 }
 
 /** A person's choices, or the defaults when they have made none. */

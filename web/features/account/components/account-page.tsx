@@ -75,11 +75,20 @@ function Notifications({ email }: { email: string }) {
               submitLabel={t('account.notifications.submit')}
               busy={update.isPending}
               error={update.error}
-              onSubmit={(form) => update.mutate({ matchingRequestsInApp: form.checked('matchingRequestsInApp'), matchingRequestsEmail: form.checked('matchingRequestsEmail') })}
+              onSubmit={(form) =>
+                update.mutate({
+                  matchingRequestsInApp: form.checked('matchingRequestsInApp'),
+                  matchingRequestsEmail: form.checked('matchingRequestsEmail'),
+                  exchangesEmail: form.checked('exchangesEmail'),
+                })
+              }
             >
               <Fieldset legend={t('account.notifications.matching')}>
                 <Checkbox name="matchingRequestsInApp" label={t('account.notifications.inApp')} defaultChecked={current.matchingRequestsInApp} />
                 <Checkbox name="matchingRequestsEmail" label={t('account.notifications.email')} hint={t('account.notifications.emailHint', { email })} defaultChecked={current.matchingRequestsEmail} />
+              </Fieldset>
+              <Fieldset legend={t('account.notifications.exchanges')} hint={t('account.notifications.exchangesHint')}>
+                <Checkbox name="exchangesEmail" label={t('account.notifications.exchangesEmail')} hint={t('account.notifications.exchangesEmailHint', { email })} defaultChecked={current.exchangesEmail} />
               </Fieldset>
             </Form>
           )}
