@@ -17,14 +17,14 @@ import type { Db } from '../../db/client.ts';
 import { listings, skills } from '../../db/schema.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import type { HelperNeed, HelperNeedReason, ListingPlace } from '../../../common/offers.ts';
+import type { WorksWith } from '../../../common/skills.ts';
 import type { VerificationLevel } from '../../../common/verification.ts';
 import type { SettingsRow } from '../ledger/settings.ts';
 import { todayIn } from '../verification/dates.ts';
 import { getVerificationLevels, levelAtLeast } from '../verification/service.ts';
 import { loadParties } from './parties.ts';
 
-export type { WorksWith } from '../../../common/skills.ts';
-import type { WorksWith } from '../../../common/skills.ts';
+export type { WorksWith };
 
 /** The help in question: its skill's category and catalogue mark, and where it happens (null when not known, as for proxy records). */
 export type HelpWork = { category: string; worksWith: WorksWith | null; place: ListingPlace | null };
