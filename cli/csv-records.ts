@@ -1,7 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { CliError, InputError, reasonOf, UnreadableFile } from './errors.ts';
-
-export { InputError };
+import { InputError, reasonOf, UnreadableFile } from './errors.ts';
 
 /**
  * Reads an RFC 4180 CSV file record by record: fields may be quoted, quotes inside quoted
@@ -19,7 +17,6 @@ export async function readCsvRecords(path: string, onRecord: (fields: string[], 
     try {
       yield* stream as AsyncIterable<string>;
     } catch (error) {
-      if (error instanceof CliError) throw error;
       throw new UnreadableFile(path, reasonOf(error));
     }
   })();

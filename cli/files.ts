@@ -55,7 +55,6 @@ async function statOrNull(path: string, fail: (reason: string) => Error): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    if (code === 'ENOTDIR') throw fail('part of the path is a file, not a directory');
     throw fail(reasonOf(error));
   }
 }

@@ -173,7 +173,7 @@ describe('kith trust analyse', () => {
     const without = JSON.parse(await readFile(join(plain, 'measures.json'), 'utf8'));
     expect(Object.keys(without.bondingBridging)).toEqual(['communities']);
     const found = without.bondingBridging.communities;
-    // Every pair is labelled by its community: the 6 distinct pairs split into within and across.
+    // Every pair is labelled by its community: the 5 distinct pairs split into within and across.
     expect(found.internalPairs + found.externalPairs).toBe(5);
     expect(found.internalPairs).toBeGreaterThan(found.externalPairs);
     const grouped = join(dir, 'out8b');

@@ -23,7 +23,7 @@ export interface AnalyseArgs {
 }
 
 /** What the command writes into the output directory. */
-export const OUTPUT_FILES = ['scores.csv', 'measures.json'] as const;
+const [SCORES_FILE, MEASURES_FILE] = ['scores.csv', 'measures.json'] as const;
 
 /** What the command did, for its closing message. */
 export interface AnalyseSummary {
@@ -45,7 +45,7 @@ export async function analyseTrust(args: AnalyseArgs): Promise<AnalyseSummary> {
   await checkReadable(args.edges);
   if (args.pretrusted) await checkReadable(args.pretrusted);
   if (args.groups) await checkReadable(args.groups);
-  await checkOutputDir(args.out, OUTPUT_FILES);
+  await checkOutputDir(args.out, [SCORES_FILE, MEASURES_FILE]);
   const { ties, rows, selfTies } = await readEdgeList(args.edges);
   let preTrusted: string[] | undefined;
   if (args.pretrusted) {
@@ -65,11 +65,11 @@ export async function analyseTrust(args: AnalyseArgs): Promise<AnalyseSummary> {
   const graph = graphFromTies(ties.toArrays(), { members: ties.members });
   // A researcher's graph is small next to a city's: converge far past print precision.
   const trust = computeCommunityTrust(graph, { damping: args.damping, preTrusted, tolerance: 1e-13 });
-  const measures = measureSocialCapital(graph, args.groups ? { groupings: { groups: (id) => groupOf.get(String(id)) } } : {});
+  const measures = measureSocialCapital(graph);
   await mkdir(args.out, { recursive: true });
   // Scores in the order members first appear in the edge list, which is the order a
   // researcher will recognise.
-  const scores = createWriteStream(join(args.out, 'scores.csv'));
+  const scores = createWriteStream(join(args.out, SCORES_FILE));
   let buffer = 'member,trust\n';
   for (let k = 0; k < graph.members.size; k++) {
     const node = graph.nodeOfMember[k];
@@ -85,12 +85,10 @@ export async function analyseTrust(args: AnalyseArgs): Promise<AnalyseSummary> {
   const groups: (string | number)[][] = Array.from({ length: communities.count }, () => []);
   for (let v = 0; v < graph.nodeCount; v++) groups[communities.community[v]].push(graph.idOf(v));
   // Bonding and bridging across the communities found (always), and across the groups given.
-  const byCommunity = (id: string | number) => {
-    const node = graph.nodeOf(id);
-    return node < 0 ? undefined : String(communities.community[node]);
+  const bondingBridging: Record<string, BondingBridging & { membersLabelled?: number }> = {
+    communities: measureBondingBridging(graph, (id) => String(communities.community[graph.nodeOf(id)])),
   };
-  const bondingBridging: Record<string, BondingBridging & { membersLabelled?: number }> = { communities: measureBondingBridging(graph, byCommunity) };
-  if (args.groups) bondingBridging.groups = { membersLabelled: groupOf.size, ...measures.bondingBridging.groups };
+  if (args.groups) bondingBridging.groups = { membersLabelled: groupOf.size, ...measureBondingBridging(graph, (id) => groupOf.get(String(id))) };
   const report = {
     input: { file: args.edges, rows, selfTiesIgnored: selfTies, members: graph.nodeCount, ties: graph.tieCount, ...(args.groups ? { groupsFile: args.groups } : {}) },
     trust: {
@@ -120,6 +118,6 @@ export async function analyseTrust(args: AnalyseArgs): Promise<AnalyseSummary> {
       list: groups.map((members, id) => ({ id, size: members.length, members })),
     },
   };
-  await writeFile(join(args.out, 'measures.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(args.out, MEASURES_FILE), `${JSON.stringify(report, null, 2)}\n`);
   return { members: graph.nodeCount, ties: graph.tieCount, communities: communities.count, seconds: (performance.now() - started) / 1000 };
 }

@@ -188,6 +188,5 @@ export const recomputeQueued = z.object({ queued: z.boolean() });
  * way (asked for, daily or after a burst), `failed` when the latest one gave up after its
  * retries, else `idle`. `lastRun` is the latest finished run, whose time changes when one ends.
  */
-export const RECOMPUTE_STATES = ['idle', 'queued', 'running', 'failed'] as const;
-export const recomputeStatus = z.object({ state: z.enum(RECOMPUTE_STATES), lastRun: run.nullable() });
+export const recomputeStatus = z.object({ state: z.enum(['idle', 'queued', 'running', 'failed']), lastRun: run.nullable() });
 export type RecomputeStatus = z.infer<typeof recomputeStatus>;

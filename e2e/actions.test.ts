@@ -133,7 +133,7 @@ describe('members, coordinators and administrators at work', { timeout: 120_000 
     await coordinator.goto('/admin/skills');
     await settle(coordinator);
     await coordinator.getByRole('search', { name: 'Find a skill' }).getByLabel('Name of the skill').fill('dog walking');
-    await coordinator.getByRole('search', { name: 'Find a skill' }).getByRole('button', { name: 'Search' }).click();
+    await coordinator.getByRole('heading', { name: 'Gardening' }).waitFor({ state: 'detached' });
     await coordinator.getByRole('button', { name: 'Change Dog walking' }).click();
     const form = coordinator.getByRole('form', { name: 'Change Dog walking' });
     await form.getByLabel('Who the help is with').selectOption('vulnerable_adults');
@@ -147,6 +147,8 @@ describe('members, coordinators and administrators at work', { timeout: 120_000 
   it('a member asks to be emailed about steps in their exchanges', async () => {
     await member.goto('/account?section=notifications');
     await settle(member);
+    // The link in every email lands on these choices, with the focus on them.
+    await expect.poll(() => member.evaluate(() => document.activeElement?.id)).toBe('notifications');
     const form = member.getByRole('form', { name: 'What we tell you about' });
     await form.getByRole('group', { name: 'Your exchanges' }).getByLabel('Email me about my exchanges').check();
     await form.getByRole('button', { name: 'Save these choices' }).click();

@@ -216,7 +216,8 @@ describe('trust and connection in the browser', () => {
     await page.goto('/council');
     await settle(page);
     await expect.poll(() => page.locator('.trust-charts .trust-chart__canvas svg').count(), { timeout: 15_000 }).toBe(6);
-    // The trust survey over time, for the council too.
+    // The trust survey over time, for the council too: the two surveys the survey test above
+    // closed (this file's tests share one Kith and run in order).
     const trend = page.getByRole('table', { name: 'Trust survey results, survey by survey' });
     await trend.waitFor();
     expect(await trend.locator('tbody tr').count()).toBe(2);

@@ -12,7 +12,6 @@ import {
   profiles,
   sessions,
   skills,
-  skills as skillList,
   timebankSettings,
   users,
   userSkills,
@@ -175,7 +174,7 @@ export async function makeOrganisation(ctx: TestContext, community: { id: string
 
 /** The id of a skill on the shared list, by slug. */
 export async function skillIdOf(ctx: TestContext, slug: string): Promise<number> {
-  const [row] = await ctx.db.select({ id: skillList.id }).from(skillList).where(eqColumn(skillList.slug, slug));
+  const [row] = await ctx.db.select({ id: skills.id }).from(skills).where(eqColumn(skills.slug, slug));
   if (!row) throw new Error(`Unknown skill ${slug}`);
   return row.id;
 }
@@ -211,7 +210,7 @@ export async function makeExchange(
   receiver: { id: string },
   overrides: { status?: 'proposed' | 'accepted' | 'done'; recordedMinutes?: number; skill?: string; awaitingSince?: Date; approval?: 'not_needed' | 'pending' | 'approved' } = {},
 ) {
-  const [skill] = await ctx.db.select().from(skillList).where(eqColumn(skillList.slug, overrides.skill ?? 'gardening'));
+  const [skill] = await ctx.db.select().from(skills).where(eqColumn(skills.slug, overrides.skill ?? 'gardening'));
   const status = overrides.status ?? 'proposed';
   const [row] = await ctx.db.insert(exchanges).values({
     communityId: community.id, providerId: provider.id, receiverId: receiver.id, proposedBy: receiver.id, skillId: skill.id, category: skill.category,

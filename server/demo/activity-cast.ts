@@ -48,7 +48,7 @@ export type Cast = {
   coordinator: Neighbour | null;
   skills: readonly SkillRow[];
   mode: 'zero_sum' | 'participation';
-  safeguardingCategories: string[];
+  safeguardingCategories: readonly string[];
   /** The level help in someone's home needs here (settings.homeVisitLevel). */
   homeVisitLevel: VerificationLevel;
   approvalCategories: readonly string[];

@@ -6,6 +6,7 @@ import { hashPassword } from '../lib/passwords.ts';
 import { KITH_TIME_ZONE, todayIn } from '../features/verification/dates.ts';
 import { computeLevel, mayVouch } from '../features/verification/levels.ts';
 import { requireAction, type ExchangeState } from '../features/exchanges/lifecycle.ts';
+import { needsApproval } from '../features/exchanges/approval.ts';
 import { helperLevels, helperNeed, meetsNeed, requireExchangeHelper, type WorksWith } from '../features/exchanges/safeguarding.ts';
 import { getSettings } from '../features/ledger/settings.ts';
 import { fuzzLocation } from '../features/offers/geo.ts';
@@ -236,11 +237,17 @@ describe('the demo time bank', () => {
   });
   afterAll(() => full?.close());
 
-  const coordinatorSignIn = async () => {
-    const res = await anonymous(full).post('/api/auth/sign-in', { email: DEMO_ACCOUNTS.coordinator.email, password: DEMO_ACCOUNTS.password });
+  /** Signs in one of the documented demo accounts with its documented password. */
+  const signInDemo = async (email: string) => {
+    const res = await anonymous(full).post('/api/auth/sign-in', { email, password: DEMO_ACCOUNTS.password });
     expect(res.statusCode).toBe(200);
     return clientFromResponse(full, res);
   };
+  const coordinatorSignIn = () => signInDemo(DEMO_ACCOUNTS.coordinator.email);
+  const memberSignIn = () => signInDemo(DEMO_ACCOUNTS.member.email);
+  /** The community's longest-serving active coordinator, signed in. */
+  const firstCoordinator = async (communityId: string) =>
+    signInAs(full, (await fq<{ id: string }>(`SELECT user_id AS id FROM memberships WHERE community_id = $1 AND role = 'coordinator' AND status = 'active' ORDER BY joined_at LIMIT 1`, [communityId]))[0]);
 
   it('keeps to the rules with the exchanges grown on top', async () => {
     const [{ late }] = await fq<{ late: number }>(
@@ -382,11 +389,6 @@ describe('the demo time bank', () => {
 
   // Today's time bank (timebank-activity.ts): listings, exchanges in flight, the fund, group
   // and proxy exchanges, approvals.
-  const memberSignIn = async () => {
-    const res = await anonymous(full).post('/api/auth/sign-in', { email: DEMO_ACCOUNTS.member.email, password: DEMO_ACCOUNTS.password });
-    expect(res.statusCode).toBe(200);
-    return clientFromResponse(full, res);
-  };
   const today = todayIn(KITH_TIME_ZONE, now);
   /** Exchanges written today (in flight), as opposed to the months of settled history. */
   const IN_FLIGHT = `('proposed', 'accepted', 'done', 'declined', 'cancelled')`;
@@ -419,7 +421,7 @@ describe('the demo time bank', () => {
         if (r.lat !== null) expect(fuzzLocation({ lat: r.lat, lng: r.lng! })).toEqual({ lat: r.lat, lng: r.lng });
         if (r.place === 'online') expect(r.lat).toBeNull();
       }
-      const coordinator = await signInAs(full, { id: (await fq<{ id: string }>(`SELECT user_id AS id FROM memberships WHERE community_id = $1 AND role = 'coordinator' ORDER BY joined_at LIMIT 1`, [community.id]))[0].id });
+      const coordinator = await firstCoordinator(community.id);
       for (const status of ['paused', 'closed']) expect((await coordinator.get(`/api/communities/${community.id}/listings?status=${status}`)).json().total).toBeGreaterThanOrEqual(1);
     }
     // Browsing shows a member exactly the open listings that have not expired, and suggestions work.
@@ -462,10 +464,10 @@ describe('the demo time bank', () => {
 
   it('takes every exchange in flight through the lifecycle rules, with the timeline and notifications the service writes', async () => {
     const rows = await fq<{ id: string; community_id: string; status: Exchange['status']; approval: ExchangeState['approval']; provider_id: string; receiver_id: string; proposed_by: string; category: string;
-      recorded_minutes: number | null; adjusted_minutes: number | null; awaiting_since: Date | null; created_at: Date; updated_at: Date; listing_live: boolean; approval_categories: string[];
+      recorded_minutes: number | null; adjusted_minutes: number | null; awaiting_since: Date | null; created_at: Date; updated_at: Date; listing_live: boolean; approval_categories: string[]; approval_in_home: boolean; place: ListingPlace;
       events: { kind: string; actor: string; minutes: number | null; at: string }[] }>(
       `SELECT x.id, x.community_id, x.status, x.approval, x.provider_id, x.receiver_id, x.proposed_by, x.category, x.recorded_minutes, x.adjusted_minutes, x.awaiting_since, x.created_at, x.updated_at,
-              l.status = 'open' AND (l.expires_on IS NULL OR l.expires_on >= $1::date) AS listing_live, s.approval_categories,
+              l.status = 'open' AND (l.expires_on IS NULL OR l.expires_on >= $1::date) AS listing_live, s.approval_categories, s.approval_in_home, l.place,
               (SELECT json_agg(json_build_object('kind', e.kind, 'actor', e.actor_id, 'minutes', e.minutes, 'at', e.created_at) ORDER BY e.id) FROM exchange_events e WHERE e.exchange_id = x.id) AS events
        FROM exchanges x JOIN listings l ON l.id = x.listing_id JOIN timebank_settings s ON s.community_id = x.community_id
        WHERE x.status IN ${IN_FLIGHT}`, [today]);
@@ -479,7 +481,7 @@ describe('the demo time bank', () => {
     const actions: Record<string, ExchangeAction> = { accepted: 'accept', approved: 'approve', done: 'record', adjusted: 'adjust', declined: 'decline', cancelled: 'cancel' };
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['proposed', 'accepted', 'done', 'declined', 'cancelled']));
     for (const r of rows) {
-      const state: ExchangeState = { status: 'proposed', approval: r.approval_categories.includes(r.category) ? 'pending' : 'not_needed', providerId: r.provider_id, receiverId: r.receiver_id,
+      const state: ExchangeState = { status: 'proposed', approval: needsApproval({ approvalCategories: r.approval_categories, approvalInHome: r.approval_in_home }, { category: r.category, place: r.place }) ? 'pending' : 'not_needed', providerId: r.provider_id, receiverId: r.receiver_id,
         proposedBy: r.proposed_by, adjustedMinutes: null, transactionId: null, reversed: false, referencedBy: [] };
       const identities = (actor: string) => [actor, ...agents.filter((a) => a.user_id === actor && [r.provider_id, r.receiver_id].includes(a.organisation_id)).map((a) => a.organisation_id)];
       expect(r.events[0].kind).toBe('proposed');
@@ -548,8 +550,7 @@ describe('the demo time bank', () => {
 
   it('puts exchanges waiting for approval in the coordinators’ queue, in the category each community approves', async () => {
     for (const community of made.communities) {
-      const [first] = await fq<{ id: string }>(`SELECT user_id AS id FROM memberships WHERE community_id = $1 AND role = 'coordinator' AND status = 'active' ORDER BY joined_at LIMIT 1`, [community.id]);
-      const coordinator = await signInAs(full, first);
+      const coordinator = await firstCoordinator(community.id);
       const settings = (await coordinator.get(`/api/communities/${community.id}/timebank/settings`)).json();
       expect(settings.approvalCategories.length).toBeGreaterThan(0);
       const queue = (await coordinator.get(`/api/communities/${community.id}/exchange-queue`)).json() as { approvals: Exchange[] };
@@ -558,17 +559,19 @@ describe('the demo time bank', () => {
         expect(x).toMatchObject({ approval: 'pending', allowedActions: expect.arrayContaining(['approve', 'refuse']) });
         expect(settings.approvalCategories).toContain(x.skill.category);
       }
-      // Nothing in an approval category went ahead without a coordinator once approval was asked for.
+      // Nothing that needs approval (its category, or help in someone's home where the community
+      // asks for that) went ahead without a coordinator once approval was asked for.
       const [{ skipped }] = await fq<{ skipped: number }>(
-        `SELECT count(*)::int AS skipped FROM exchanges x JOIN timebank_settings s ON s.community_id = x.community_id
-         WHERE x.community_id = $1 AND x.category = ANY (s.approval_categories) AND x.created_at > s.updated_at AND x.approval = 'not_needed' AND x.proxy_recorded_by IS NULL`, [community.id]);
+        `SELECT count(*)::int AS skipped FROM exchanges x JOIN timebank_settings s ON s.community_id = x.community_id LEFT JOIN listings l ON l.id = x.listing_id
+         WHERE x.community_id = $1 AND (x.category = ANY (s.approval_categories) OR (s.approval_in_home AND l.place = 'in_someones_home'))
+           AND x.created_at > s.updated_at AND x.approval = 'not_needed' AND x.proxy_recorded_by IS NULL`, [community.id]);
       expect(skipped).toBe(0);
     }
   });
 
   it('has donations to the community fund and grants from it with their reasons, as the ledger service posts them', async () => {
     for (const community of made.communities) {
-      const coordinator = await signInAs(full, (await fq<{ id: string }>(`SELECT user_id AS id FROM memberships WHERE community_id = $1 AND role = 'coordinator' ORDER BY joined_at LIMIT 1`, [community.id]))[0]);
+      const coordinator = await firstCoordinator(community.id);
       const fund = (await coordinator.get(`/api/communities/${community.id}/ledger/fund`)).json();
       expect(fund.donatedMinutes).toBeGreaterThan(0);
       expect(fund.grantedMinutes).toBeGreaterThan(0);

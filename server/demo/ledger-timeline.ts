@@ -39,11 +39,6 @@ export class LedgerTimeline {
     return sum;
   }
 
-  /** The balance once everything posted so far is in (reservations left out). */
-  final(owner: string): number {
-    return this.balanceAt(owner, LATER);
-  }
-
   /**
    * Whether these legs, posted at `at` (LATER for a reservation), break no rule then or at any
    * later posting: a member's balance stays within the debit and credit limits in the direction
@@ -64,8 +59,9 @@ export class LedgerTimeline {
         // A later gift was checked against a balance that this leg would now lower.
         if (!within(running) || (leg.amount < 0 && p.floor !== undefined && running < p.floor)) return false;
       }
+      // `running` is now the final balance with this leg in; the reservations come on top.
       const reserved = this.reserved.get(leg.owner) ?? { up: 0, down: 0 };
-      return within(this.final(leg.owner) + leg.amount + (leg.amount < 0 ? -reserved.down : reserved.up));
+      return within(running + (leg.amount < 0 ? -reserved.down : reserved.up));
     });
   }
 

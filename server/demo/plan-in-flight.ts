@@ -19,10 +19,11 @@ export function planInFlight(random: Random, cast: Cast, planner: ListingPlanner
   const hours = (from: number, to: number) => random.int(from, to) * HOUR_MS;
   const documented = new Set([cast.member?.id, cast.coordinator?.id].filter(Boolean));
   const regulars = cast.people.filter((p) => !documented.has(p.id));
-  const gated = (skill: SkillRow) => cast.approvalCategories.includes(skill.category) || cast.safeguardingCategories.includes(skill.category);
+  // Skills with a rule on who may help or an approval step: kept away from the documented accounts' fixed set.
+  const gated = (skill: SkillRow) => cast.approvalCategories.includes(skill.category) || cast.safeguardingCategories.includes(skill.category) || skill.worksWith !== null;
   const textSkills = cast.skills.filter((s) => LISTING_TEXTS[s.slug]);
   // What the documented accounts' fixed set is about: skills anyone may help with, bar help in someone's home.
-  const usable = (textSkills.length > 0 ? textSkills : cast.skills).filter((s) => !gated(s) && s.worksWith === null);
+  const usable = (textSkills.length > 0 ? textSkills : cast.skills).filter((s) => !gated(s));
   // Requests by isolated members stay unanswered: they have done nothing with anyone yet.
   const takingPart = new Set([...cast.people, ...cast.organisations].map((p) => p.id));
   const live = (filter: (l: PlannedListing) => boolean) => planner.listings.filter((l) => isLive(l, cast.today) && takingPart.has(l.owner.id) && filter(l));

@@ -183,7 +183,7 @@ export const enTimebank = {
   'timebank.form.descriptionHint': 'Anything that helps: what is involved, anything to bring. Do not put your address or phone number here.',
   'timebank.form.skill': 'Kind of help',
   'timebank.form.skillHint': 'Choose the nearest one. It helps us suggest the right people.',
-  'timebank.form.skillNeedsDbs': ' — the helper needs a DBS check',
+  'timebank.form.skillNeedsDbs': 'the helper needs a DBS check',
   'timebank.form.chooseSkill': 'Choose one',
   'timebank.form.duration': 'How long does it usually take?',
   'timebank.form.durationHint': 'Roughly. At least 15 minutes.',

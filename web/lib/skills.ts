@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Skill } from '../../common/skills.ts';
+import type { NewSkillBody, Skill } from '../../common/skills.ts';
 import { api } from './api.ts';
 
 /** The shared list of skills and interests (used by the directory's filter and by profiles). */
@@ -16,3 +16,6 @@ export function groupSkills(skills: Skill[], order: readonly string[]): { catego
   }
   return order.filter((category) => groups.has(category)).map((category) => ({ category, skills: groups.get(category)!.sort((a, b) => a.label.localeCompare(b.label)) }));
 }
+
+/** The answers to "is this work with children or vulnerable adults?", in the order forms offer them. */
+export const WORKS_WITH_CHOICES = ['neither', 'children', 'vulnerable_adults'] as const satisfies readonly NewSkillBody['worksWith'][];

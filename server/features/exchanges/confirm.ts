@@ -13,6 +13,7 @@ import { queryPrepared } from '../ledger/sql.ts';
 import { notificationRows, notify } from '../offers/notifications.ts';
 import { interactionRows, mutual } from './interactions.ts';
 import { coordinatorIds, partiesAway, peopleBehind } from './parties.ts';
+import { autoConfirmAt } from './queries.ts';
 
 type ExchangeRecord = typeof exchanges.$inferSelect;
 type EventKind = (typeof exchangeEvents.$inferInsert)['kind'];
@@ -118,8 +119,8 @@ export async function autoConfirmDue(db: Db, now: Date = new Date()): Promise<{ 
     const lockDue = async (tx: Db) => {
       const [ex] = await tx.select().from(exchanges).where(and(eq(exchanges.id, id), eq(exchanges.communityId, communityId))).for('update');
       const settings = await getSettings(tx, communityId);
-      const stillDue = ex?.status === 'done' && ex.autoConfirmHeldAt === null && ex.awaitingSince !== null && ex.awaitingSince.getTime() + settings.autoConfirmDays * 86_400_000 <= now.getTime();
-      return stillDue ? { ex, settings } : undefined;
+      const dueAt = ex ? autoConfirmAt(ex, settings) : null;
+      return dueAt !== null && dueAt <= now ? { ex, settings } : undefined;
     };
     try {
       const done = await db.transaction(async (tx) => {

@@ -53,12 +53,18 @@ export function stateOf(row: ExchangeRow): ExchangeState {
 /** A done exchange no longer waiting for anyone's answer: its automatic confirmation was held for a coordinator. */
 export const isHeld = (ex: { status: string; autoConfirmHeldAt: Date | null }): boolean => ex.status === 'done' && ex.autoConfirmHeldAt !== null;
 
+/** When a done exchange confirms itself if nobody answers, or null (not waiting, or held for a coordinator). */
+export function autoConfirmAt(ex: { status: string; autoConfirmHeldAt: Date | null; awaitingSince: Date | null }, settings: Pick<SettingsRow, 'autoConfirmDays'>): Date | null {
+  if (ex.status !== 'done' || ex.awaitingSince === null || isHeld(ex)) return null;
+  return new Date(ex.awaitingSince.getTime() + settings.autoConfirmDays * 86_400_000);
+}
+
 /** An exchange as one viewer sees it, with the actions open to them. */
 export function presentExchange(row: ExchangeRow, viewer: ExchangeViewer, settings: SettingsRow): Exchange {
   const ex = row.ex;
   const state = stateOf(row);
   const viewerRole = viewer.identities.includes(ex.providerId) ? 'provider' : viewer.identities.includes(ex.receiverId) ? 'receiver' : 'coordinator';
-  const autoConfirmAt = ex.status === 'done' && ex.awaitingSince && !ex.autoConfirmHeldAt ? new Date(ex.awaitingSince.getTime() + settings.autoConfirmDays * 86_400_000).toISOString() : null;
+  const confirmsAt = autoConfirmAt(ex, settings);
   return {
     id: ex.id,
     listingId: ex.listingId,
@@ -77,7 +83,7 @@ export function presentExchange(row: ExchangeRow, viewer: ExchangeViewer, settin
     confirmedMinutes: ex.confirmedMinutes,
     confirmedAt: ex.confirmedAt?.toISOString() ?? null,
     confirmedHow: ex.confirmedHow,
-    autoConfirmAt,
+    autoConfirmAt: confirmsAt?.toISOString() ?? null,
     proxyRecordedBy: ex.proxyRecordedBy ? { id: ex.proxyRecordedBy, displayName: row.proxyName ?? 'Former member' } : null,
     upheldAgainst: ex.upheldAgainst,
     transactionId: row.transactionId,

@@ -30,7 +30,7 @@ export type { WorksWith };
 export type HelpWork = { category: string; worksWith: WorksWith | null; place: ListingPlace | null };
 
 /** The rule, pure: what the helper must be for this work in this community, or null when anyone may help. */
-export function helperNeed(settings: Pick<SettingsRow, 'safeguardingCategories' | 'homeVisitLevel'>, work: HelpWork): HelperNeed | null {
+export function helperNeed(settings: { safeguardingCategories: readonly string[]; homeVisitLevel: SettingsRow['homeVisitLevel'] }, work: HelpWork): HelperNeed | null {
   const reasons: HelperNeedReason[] = [];
   if (work.worksWith) reasons.push(work.worksWith);
   if (settings.safeguardingCategories.includes(work.category)) reasons.push('category');

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { MIN_CELL, NATIONAL_TRUST, type Council, type CouncilMonth, type Dashboard, type MonthMeasures } from '../../../common/trust.ts';
 import { liveGraph } from './graph.ts';
 import type { StoredMeasures } from './measures.ts';
-import { latestRun, loadGraphMembers, loadMeasures } from './queries.ts';
+import { latestRun, loadGraphMembers, loadMeasures, presentRun } from './queries.ts';
 import { latestSurveyResults } from './surveys.ts';
 
 const CONNECTORS_SHOWN = 10;
@@ -77,7 +77,7 @@ export async function coordinatorDashboard(db: Db, communityId: string): Promise
 
   return {
     computedAt: rows.at(-1)?.computedAt.toISOString() ?? null,
-    lastRun: run ? { finishedAt: run.finishedAt.toISOString(), reason: run.reason, iterations: run.iterations, members: run.members, ties: run.ties, durationMs: run.durationMs } : null,
+    lastRun: run ? presentRun(run) : null,
     months: rows.map(presentMonth),
     degreeDistribution: latest?.degreeDistribution ?? [],
     // Streets with fewer than MIN_CELL members are left out: a coordinator sees named lists

@@ -7,7 +7,7 @@ import type { Job } from '../../jobs/queue.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { recomputeCommunity, type RecomputeReason } from './recompute.ts';
-import { latestRun, rowsOf } from './queries.ts';
+import { latestRun, presentRun, rowsOf } from './queries.ts';
 import type { RecomputeStatus } from '../../../common/trust.ts';
 
 export const RECOMPUTE_JOB = 'trust.recompute';
@@ -36,7 +36,7 @@ export async function requestRecompute(db: Db, communityId: string): Promise<boo
  * the newest recompute job that is waiting or running, else whether the newest one failed for
  * good after the last finished run, and that run.
  */
-export async function recomputeStatus(db: Db, communityId: string): Promise<RecomputeStatus> {
+export async function getRecomputeStatus(db: Db, communityId: string): Promise<RecomputeStatus> {
   const [[job], run] = await Promise.all([
     rowsOf<{ status: string; finished_at: Date | string | null }>(db, sql`
       SELECT status, finished_at FROM jobs
@@ -44,7 +44,7 @@ export async function recomputeStatus(db: Db, communityId: string): Promise<Reco
       ORDER BY (status IN ('queued', 'running')) DESC, id DESC LIMIT 1`),
     latestRun(db, communityId),
   ]);
-  const lastRun = run ? { finishedAt: run.finishedAt.toISOString(), reason: run.reason, iterations: run.iterations, members: run.members, ties: run.ties, durationMs: run.durationMs } : null;
+  const lastRun = run ? presentRun(run) : null;
   let state: RecomputeStatus['state'] = 'idle';
   if (job?.status === 'queued' || job?.status === 'running') state = job.status;
   else if (job?.status === 'failed' && job.finished_at !== null && (!run || new Date(job.finished_at) > run.finishedAt)) state = 'failed';

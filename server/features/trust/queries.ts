@@ -119,6 +119,11 @@ export async function latestRun(db: Db, communityId: string) {
   return row ?? null;
 }
 
+/** A recompute as the dashboard and its status show it. */
+export function presentRun(run: typeof trustRuns.$inferSelect) {
+  return { finishedAt: run.finishedAt.toISOString(), reason: run.reason, iterations: run.iterations, members: run.members, ties: run.ties, durationMs: run.durationMs };
+}
+
 /** The stored monthly measures, oldest month first. */
 export async function loadMeasures(db: Db, communityId: string) {
   return db.select().from(trustMeasures).where(eq(trustMeasures.communityId, communityId)).orderBy(asc(trustMeasures.month));

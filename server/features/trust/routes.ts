@@ -21,7 +21,7 @@ import { requireActor } from '../../lib/access.ts';
 import type { Deps } from '../../lib/deps.ts';
 import { describeConnection } from './connection.ts';
 import { coordinatorDashboard, councilView } from './dashboard.ts';
-import { recomputeStatus as readRecomputeStatus, requestRecompute } from './jobs.ts';
+import { getRecomputeStatus, requestRecompute } from './jobs.ts';
 import { communityNetwork } from './network.ts';
 import * as surveys from './surveys.ts';
 
@@ -54,7 +54,7 @@ export function trustRoutes(app: FastifyInstance, { db }: Deps) {
   });
 
   r.get(`${base}/recompute`, { config: { access: 'coordinator' }, schema: { tags, params: communityParams, response: { 200: recomputeStatus, ...errorResponses } } }, async (request) =>
-    readRecomputeStatus(db, request.params.communityId),
+    getRecomputeStatus(db, request.params.communityId),
   );
 
   r.get(`${base}/surveys`, { config: { access: 'officer' }, schema: { tags, params: communityParams, response: { 200: z.array(surveyResults), ...errorResponses } } }, async (request) =>

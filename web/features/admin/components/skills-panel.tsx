@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/button.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { Select, TextField } from '../../../components/fields.tsx';
@@ -9,11 +9,9 @@ import { Notice } from '../../../components/notice.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { t } from '../../../i18n/index.ts';
 import { fieldError } from '../../../lib/form.ts';
-import { useSkills } from '../../../lib/skills.ts';
+import { useSkills, WORKS_WITH_CHOICES } from '../../../lib/skills.ts';
 import type { Skill, SkillCategory, SkillChangeBody } from '../../../../common/skills.ts';
 import { useChangeSkill } from '../api.ts';
-
-const WORKS_WITH_CHOICES = ['neither', 'children', 'vulnerable_adults'] as const;
 
 /**
  * The shared list of skills, which members add to: the administrator finds one and corrects
@@ -24,24 +22,18 @@ export function SkillsPanel() {
   const skills = useSkills();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<number | null>(null);
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setQ(String(new FormData(event.currentTarget).get('q') ?? '').trim().toLowerCase());
-  };
   return (
     <section aria-labelledby="skills-heading">
       <h2 id="skills-heading">{t('admin.skills.title')}</h2>
       <p>{t('admin.skills.lead')}</p>
-      <form className="search" onSubmit={search} role="search" aria-label={t('admin.skills.search')}>
-        <TextField name="q" type="search" label={t('admin.skills.searchLabel')} defaultValue={q} />
-        <span />
-        <Button type="submit" variant="secondary">
-          {t('common.search')}
-        </Button>
-      </form>
+      {/* The whole list is loaded, so it narrows as the administrator types. */}
+      <div role="search" aria-label={t('admin.skills.search')}>
+        <TextField name="q" type="search" label={t('admin.skills.searchLabel')} value={q} onChange={(event) => setQ(event.target.value)} />
+      </div>
       <QueryView query={skills}>
         {(list) => {
-          const found = list.filter((skill) => q === '' || skill.label.toLowerCase().includes(q) || skill.slug.includes(q));
+          const words = q.trim().toLowerCase();
+          const found = list.filter((skill) => words === '' || skill.label.toLowerCase().includes(words) || skill.slug.includes(words));
           if (found.length === 0) return <EmptyState title={t('admin.skills.emptyTitle')}>{t('admin.skills.empty')}</EmptyState>;
           return (
             <List label={t('admin.skills.title')}>

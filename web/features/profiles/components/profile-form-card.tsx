@@ -11,7 +11,7 @@ type ProfileFormCardProps = {
   title: string;
   /** What to send, read from the submitted form. */
   read: (form: FormReader) => ProfileUpdate;
-  /** The fields, given the last error so each can show its own. */
+  /** The fields, given the error to show (the server's, or one found before sending) so each can show its own. */
   children: (error: unknown) => ReactNode;
 };
 
@@ -26,7 +26,7 @@ export function ProfileFormCard({ title, read, children }: ProfileFormCardProps)
         </Notice>
       ) : null}
       <Form label={title} submitLabel={t('profile.save')} busy={update.isPending} error={update.error} onSubmit={(form) => update.mutate(read(form))}>
-        {children(update.error)}
+        {children}
       </Form>
     </Card>
   );

@@ -7,7 +7,7 @@ import { Notice } from '../../../components/notice.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { t } from '../../../i18n/index.ts';
 import { fieldError } from '../../../lib/form.ts';
-import { groupSkills, useSkills } from '../../../lib/skills.ts';
+import { groupSkills, useSkills, WORKS_WITH_CHOICES } from '../../../lib/skills.ts';
 import type { OwnProfile } from '../../../../common/profiles.ts';
 import type { NewSkillBody, Skill, SkillCategory } from '../../../../common/skills.ts';
 import { useAddSkill, useUpdateProfile } from '../api.ts';
@@ -112,11 +112,7 @@ function AddSkill({ onAdded }: { onAdded: (skill: Skill) => void }) {
           legend={t('profile.skills.worksWith')}
           hint={t('profile.skills.worksWithHint')}
           error={fieldError(add.error, 'worksWith')}
-          options={[
-            { value: 'neither', label: t('profile.skills.worksWith.neither') },
-            { value: 'children', label: t('profile.skills.worksWith.children') },
-            { value: 'vulnerable_adults', label: t('profile.skills.worksWith.vulnerable_adults') },
-          ]}
+          options={WORKS_WITH_CHOICES.map((value) => ({ value, label: t(`profile.skills.worksWith.${value}`) }))}
         />
       </Form>
     </details>

@@ -86,7 +86,7 @@ export function ListingForm({ listing, kind, busy, error, submitLabel, onSubmit 
   };
 
   const isOffer = (listing?.kind ?? chosenKind) === 'offer';
-  const skillOptions = [{ value: '', label: t('timebank.form.chooseSkill') }, ...(skills.data ?? []).map((skill) => ({ value: String(skill.id), label: `${skill.label} (${categoryName(skill.category)})${skill.worksWith ? t('timebank.form.skillNeedsDbs') : ''}` }))];
+  const skillOptions = [{ value: '', label: t('timebank.form.chooseSkill') }, ...(skills.data ?? []).map((skill) => ({ value: String(skill.id), label: [`${skill.label} (${categoryName(skill.category)})`, ...(skill.worksWith ? [t('timebank.form.skillNeedsDbs')] : [])].join(' — ') }))];
   const whereOptions = [
     ...(listing ? [{ value: 'keep', label: listing.location ? t('timebank.form.whereKeep') : t('timebank.form.whereKeepNone') }] : []),
     { value: 'none', label: t('timebank.form.whereNone') },
